@@ -1,0 +1,93 @@
+package brief
+
+import (
+	"sort"
+
+	"github.com/storydesk/storydesk/internal/model"
+)
+
+// Story is the input of one story's briefing: its id and its articles.
+type Story struct {
+	ID       string
+	Articles []model.Article
+}
+
+// Build assembles the briefing of the stories. Articles are listed in
+// publication order (undated ones last, then by id), each with the ids of
+// the articles that duplicate it.
+func Build(stories []Story) model.Brief {
+	b := model.Brief{Stories: make([]model.StoryBrief, 0, len(stories))}
+	for _, s := range stories {
+		b.Stories = append(b.Stories, buildStory(s))
+	}
+	return b
+}
+
+func buildStory(s Story) model.StoryBrief {
+	arts := append([]model.Article(nil), s.Articles...)
+	sort.SliceStable(arts, func(i, j int) bool { return before(arts[i], arts[j]) })
+
+	dups := make(map[string][]string)
+	for _, a := range arts {
+		if a.DuplicateOf != "" {
+			dups[a.DuplicateOf] = append(dups[a.DuplicateOf], a.ID)
+		}
+	}
+	sb := model.StoryBrief{
+		ID:        s.ID,
+		Articles:  make([]model.ArticleRef, 0, len(arts)),
+		Entities:  []model.Entity{},
+		Facts:     []model.Fact{},
+		Conflicts: []model.Conflict{},
+		Quotes:    []model.QuoteGroup{},
+		Timeline:  []model.TimelineRow{},
+		Unique:    []model.Unique{},
+		Summary:   []model.Point{},
+	}
+	for _, a := range arts {
+		sb.Articles = append(sb.Articles, model.ArticleRef{
+			ID: a.ID, Outlet: a.Outlet, Title: a.Title, Published: a.Published,
+			URL: a.URL, Source: a.Source, Byline: a.Byline, Authors: a.Authors,
+			Chars: len([]rune(a.Text)), EmbeddedIn: a.EmbeddedIn,
+			DuplicateOf: a.DuplicateOf, Duplicates: dups[a.ID],
+		})
+		if p := a.Published; !p.IsZero() {
+			if sb.FirstSeen.IsZero() || p.Before(sb.FirstSeen.Time) {
+				sb.FirstSeen = p
+			}
+			if sb.LastSeen.IsZero() || p.After(sb.LastSeen.Time) {
+				sb.LastSeen = p
+			}
+		}
+	}
+	sb.Title = headline(arts)
+	return sb
+}
+
+// headline picks the story's title: the title of the earliest top-level
+// original article that has one, else of any article that has one.
+func headline(arts []model.Article) string {
+	for _, a := range arts {
+		if a.Title != "" && a.EmbeddedIn == "" && a.DuplicateOf == "" {
+			return a.Title
+		}
+	}
+	for _, a := range arts {
+		if a.Title != "" {
+			return a.Title
+		}
+	}
+	return ""
+}
+
+// before orders articles by publication time, undated last, then by id.
+func before(a, b model.Article) bool {
+	za, zb := a.Published.IsZero(), b.Published.IsZero()
+	switch {
+	case za != zb:
+		return zb
+	case !za && !a.Published.Equal(b.Published.Time):
+		return a.Published.Before(b.Published.Time)
+	}
+	return a.ID < b.ID
+}

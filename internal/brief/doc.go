@@ -1,0 +1,6 @@
+// Package brief writes the briefing of a story: what its articles are, and
+// (as the comparing stages fill them in) what the outlets agree on, where
+// they differ, who said what and when things happened, every line cited.
+// Build assembles a model.Brief from plain data; Text, Markdown and JSON
+// render it.
+package brief
