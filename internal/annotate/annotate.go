@@ -1,0 +1,168 @@
+package annotate
+
+import (
+	"time"
+	"unicode/utf8"
+
+	"github.com/storydesk/storydesk/internal/model"
+)
+
+// Segment is a byte range of Doc.Text: Start inclusive, End exclusive.
+// Annotators work in bytes; Doc.Span converts to the rune spans the model
+// stores.
+type Segment struct {
+	Start, End int
+}
+
+// Doc is one article being annotated: the text, its byte→rune table, the
+// reference date and what earlier annotators found. Byte offsets are used
+// inside the chain; everything in model types is in runes (use Doc.Span).
+type Doc struct {
+	Article model.Article
+	// Text is Article.Text, the string every offset indexes.
+	Text string
+	// Ref is the reference date for relative time expressions.
+	Ref time.Time
+
+	// Paragraphs and Sentences are byte ranges, in order, set by Sentences.
+	Paragraphs []Segment
+	Sentences  []Segment
+	// Tokens are the words and marks of the text, in order, set by Sentences.
+	Tokens []Token
+	// SentenceOf[i] is the index of the sentence holding Tokens[i].
+	SentenceOf []int32
+
+	// Mentions are entity mentions in text order (byte offsets), set by
+	// Entities; Mention.Entity indexes Entities.
+	Mentions []Mention
+	// Entities are the document-level entities with rune-span mentions.
+	Entities []model.Entity
+
+	Quotes     []model.Quote
+	Times      []model.TimeExpr
+	Quantities []model.Quantity
+
+	// runeAt[b] is the rune index of byte b; nil when Text is ASCII.
+	runeAt []int32
+}
+
+// Annotator adds one layer to a Doc. Contract: Annotate must not panic on
+// any text (empty, invalid UTF-8, megabytes without punctuation), must run
+// in time roughly linear in len(d.Text), and only appends to or refines the
+// fields it owns.
+type Annotator interface {
+	Annotate(d *Doc)
+}
+
+// Options tunes the chain.
+type Options struct {
+	// MaxBytes caps the text annotated; the rest is left unannotated.
+	// 0 means no cap. Cost: linear in the text length.
+	MaxBytes int
+	// MaxQuoteBytes is the longest stretch, in bytes, a quotation may span
+	// before an unclosed mark is treated as stray. 0 means 4000.
+	MaxQuoteBytes int
+	// ResolveRoles links role mentions ("the prime minister") to the person
+	// holding the role in the article. false leaves them out.
+	ResolveRoles bool
+}
+
+// DefaultOptions returns the options the CLI uses.
+func DefaultOptions() Options {
+	return Options{MaxBytes: 4 << 20, MaxQuoteBytes: 4000, ResolveRoles: true}
+}
+
+// Default returns the full chain in order: sentences and tokens, entities,
+// quotes and speakers, times, quantities.
+func Default(opts Options) []Annotator {
+	if opts.MaxQuoteBytes == 0 {
+		opts.MaxQuoteBytes = 4000
+	}
+	return []Annotator{
+		Sentences{},
+		Entities{ResolveRoles: opts.ResolveRoles},
+		Quotes{MaxBytes: opts.MaxQuoteBytes},
+		// Times and Quantities (time*.go, quantit*.go) go here, in that
+		// order, once their files exist.
+	}
+}
+
+// NewDoc prepares a Doc for article a with reference date ref.
+func NewDoc(a model.Article, ref time.Time) *Doc {
+	d := &Doc{Article: a, Text: a.Text, Ref: ref}
+	d.buildRuneIndex()
+	return d
+}
+
+// Run annotates article a with chain against reference date ref.
+func Run(chain []Annotator, a model.Article, ref time.Time) model.Annotations {
+	d := NewDoc(a, ref)
+	for _, an := range chain {
+		an.Annotate(d)
+	}
+	return d.Annotations()
+}
+
+// Annotations returns the Doc's layers as model types, spans in runes.
+func (d *Doc) Annotations() model.Annotations {
+	out := model.Annotations{
+		ArticleID:  d.Article.ID,
+		Source:     d.Article.Source,
+		Sentences:  make([]model.Sentence, len(d.Sentences)),
+		Entities:   d.Entities,
+		Quotes:     d.Quotes,
+		Times:      d.Times,
+		Quantities: d.Quantities,
+	}
+	for i, s := range d.Sentences {
+		out.Sentences[i] = model.Sentence{Span: d.Span(s.Start, s.End)}
+	}
+	return out
+}
+
+func (d *Doc) buildRuneIndex() {
+	ascii := true
+	for i := 0; i < len(d.Text); i++ {
+		if d.Text[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return
+	}
+	d.runeAt = make([]int32, len(d.Text)+1)
+	r := int32(0)
+	for i := 0; i < len(d.Text); {
+		_, n := utf8.DecodeRuneInString(d.Text[i:])
+		for k := 0; k < n; k++ {
+			d.runeAt[i+k] = r
+		}
+		i += n
+		r++
+	}
+	d.runeAt[len(d.Text)] = r
+}
+
+// Rune returns the rune index of byte offset b (clamped to the text).
+func (d *Doc) Rune(b int) int {
+	if b < 0 {
+		return 0
+	}
+	if b > len(d.Text) {
+		b = len(d.Text)
+	}
+	if d.runeAt == nil {
+		return b
+	}
+	return int(d.runeAt[b])
+}
+
+// Span converts the byte range [start, end) of Text to a rune span.
+func (d *Doc) Span(start, end int) model.Span {
+	s, e := d.Rune(start), d.Rune(end)
+	if e < s {
+		e = s
+	}
+	return model.Span{Start: s, End: e}
+}
