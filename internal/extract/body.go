@@ -1,8 +1,74 @@
 package extract
 
-import "golang.org/x/net/html"
+import (
+	"strings"
 
-// mainText finds the article body of a parsed page.
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// The main-text extractor works in three steps over the parsed page:
+//
+//  1. one bottom-up pass (bodyStats) measures every element: visible text,
+//     text inside links, commas, paragraph-like blocks, and a content score
+//     that each paragraph passes up to its ancestors, halved per level;
+//  2. the element with the best score, weighed by link density and a modest
+//     class/id prior, becomes the content root, and its siblings that carry
+//     comparable prose are gathered with it (pickRoots);
+//  3. the roots are rendered to paragraphs, skipping furniture inside them
+//     (renderBody), and short furniture lines at the edges are trimmed.
+
+// droppedTags never hold article text: code, styling, embedded objects and
+// form controls. Their subtrees are not even measured.
+var droppedTags = map[atom.Atom]bool{
+	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true,
+	atom.Svg: true, atom.Math: true, atom.Canvas: true, atom.Iframe: true,
+	atom.Object: true, atom.Embed: true, atom.Video: true, atom.Audio: true,
+	atom.Select: true, atom.Option: true, atom.Button: true, atom.Textarea: true,
+	atom.Input: true, atom.Head: true, atom.Title: true, atom.Link: true, atom.Meta: true,
+	atom.Picture: true, atom.Source: true, atom.Img: true, atom.Map: true,
+}
+
+// furnitureTags are page furniture by their HTML meaning: navigation, side
+// content, figure captions, page headers and footers, dialogs. They are
+// measured (their links count against their ancestors) but never rendered
+// inside the content root.
+var furnitureTags = map[atom.Atom]bool{
+	atom.Nav: true, atom.Aside: true, atom.Footer: true, atom.Header: true,
+	atom.Figure: true, atom.Figcaption: true, atom.Dialog: true, atom.Menu: true,
+	atom.Form: true, atom.Label: true, atom.Fieldset: true, atom.Address: true,
+	atom.Time: true, atom.H1: true, atom.Caption: true,
+}
+
+// blockTags start a new paragraph when rendered; text inside any other
+// element flows into the paragraph around it.
+var blockTags = map[atom.Atom]bool{
+	atom.P: true, atom.Div: true, atom.Section: true, atom.Article: true, atom.Main: true,
+	atom.Blockquote: true, atom.Pre: true, atom.Ul: true, atom.Ol: true, atom.Li: true,
+	atom.Dl: true, atom.Dt: true, atom.Dd: true, atom.Table: true, atom.Tr: true,
+	atom.Td: true, atom.Th: true, atom.Tbody: true, atom.Thead: true, atom.Tfoot: true,
+	atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true, atom.H6: true,
+	atom.Header: true, atom.Footer: true, atom.Nav: true, atom.Aside: true,
+	atom.Figure: true, atom.Figcaption: true, atom.Form: true, atom.Hr: true,
+	atom.Body: true, atom.Html: true, atom.Center: true, atom.Details: true,
+	atom.Summary: true, atom.Address: true, atom.Fieldset: true, atom.Br: true,
+	atom.Caption: true, atom.Dialog: true, atom.Menu: true,
+}
+
+// headingTags are kept as their own paragraphs inside the article.
+var headingTags = map[atom.Atom]bool{
+	atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true, atom.H6: true,
+}
+
+// mainText finds the article body of a parsed page and returns it as
+// paragraphs separated by "\n\n"; "" when the page has no body text.
 func mainText(doc *html.Node, opts Options) string {
-	return ""
+	st := bodyStats(doc, opts)
+	roots := st.pickRoots(opts)
+	if len(roots) == 0 {
+		return ""
+	}
+	paras := st.renderBody(roots, opts)
+	paras = trimEdges(paras, opts)
+	return strings.Join(paras, "\n\n")
 }

@@ -1,0 +1,211 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// pickRoots returns the content root and the siblings gathered with it, in
+// document order; nil when the page has no scored text.
+func (ps *pageStats) pickRoots(opts Options) []*html.Node {
+	best := -1
+	for i := range ps.el {
+		n := ps.nodes[i]
+		if n.Type != html.ElementNode || ps.el[i].hidden {
+			continue
+		}
+		if best < 0 || ps.el[i].adj > ps.el[best].adj {
+			best = i
+		}
+	}
+	if best < 0 || ps.el[best].adj <= 0 {
+		if ps.body != nil {
+			return []*html.Node{ps.body}
+		}
+		return nil
+	}
+	root := ps.nodes[best]
+	top := ps.el[best].adj
+	parent := root.Parent
+	if parent == nil || root.DataAtom == atom.Body {
+		return []*html.Node{root}
+	}
+	var roots []*html.Node
+	for s := parent.FirstChild; s != nil; s = s.NextSibling {
+		if s == root {
+			roots = append(roots, s)
+			continue
+		}
+		if s.Type != html.ElementNode || furnitureTags[s.DataAtom] {
+			continue
+		}
+		st := ps.of(s)
+		if st == nil || st.hidden || st.hint < 0 || st.text == 0 {
+			continue
+		}
+		ld := float32(st.links) / float32(st.text)
+		switch {
+		case st.adj >= top*0.2 && ld < 0.3:
+			roots = append(roots, s)
+		case st.para > 0 && ld < 0.25 && (st.text >= 80 || st.punct > 0):
+			roots = append(roots, s)
+		}
+	}
+	return roots
+}
+
+// renderer turns the content roots into paragraphs.
+type renderer struct {
+	ps       *pageStats
+	paras    []string
+	cur      strings.Builder
+	space    bool
+	rootText int32
+}
+
+// renderBody renders roots to paragraphs, skipping furniture inside them.
+func (ps *pageStats) renderBody(roots []*html.Node, opts Options) []string {
+	r := &renderer{ps: ps, space: true}
+	for _, root := range roots {
+		st := ps.of(root)
+		if st == nil {
+			continue
+		}
+		r.rootText = st.text
+		r.walk(root, true)
+		r.flush()
+	}
+	return r.paras
+}
+
+func (r *renderer) walk(n *html.Node, isRoot bool) {
+	switch n.Type {
+	case html.TextNode:
+		r.addText(n.Data)
+		return
+	case html.ElementNode:
+	default:
+		return
+	}
+	st := r.ps.of(n)
+	if st == nil || st.hidden {
+		return
+	}
+	block := blockTags[n.DataAtom]
+	if !isRoot && r.furniture(n, st) {
+		if block {
+			r.flush()
+		}
+		return
+	}
+	if block {
+		r.flush()
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		r.walk(c, false)
+	}
+	if block {
+		r.flush()
+	}
+}
+
+// furniture reports whether n, inside the content root, is page furniture.
+func (r *renderer) furniture(n *html.Node, st *elemStat) bool {
+	if furnitureTags[n.DataAtom] {
+		return true
+	}
+	if st.text == 0 {
+		return false
+	}
+	if st.hint < 0 && st.text*2 < r.rootText {
+		return true
+	}
+	if !blockTags[n.DataAtom] {
+		return false
+	}
+	ld := float32(st.links) / float32(st.text)
+	switch n.DataAtom {
+	case atom.Ul, atom.Ol, atom.Dl, atom.Table:
+		return ld > 0.35
+	}
+	return ld > 0.5 && st.para < 3
+}
+
+// addText appends a text node's text, collapsing whitespace.
+func (r *renderer) addText(s string) {
+	for _, c := range s {
+		if unicode.IsSpace(c) {
+			r.space = true
+			continue
+		}
+		if r.space && r.cur.Len() > 0 {
+			r.cur.WriteByte(' ')
+		}
+		r.space = false
+		r.cur.WriteRune(c)
+	}
+}
+
+func (r *renderer) flush() {
+	if r.cur.Len() > 0 {
+		r.paras = append(r.paras, r.cur.String())
+		r.cur.Reset()
+	}
+	r.space = true
+}
+
+// trimEdges drops short furniture lines before the first and after the last
+// paragraph of prose (titles, bylines, datelines, tag lists, plugs), and
+// short lines that repeat within the body ("Advertisement").
+func trimEdges(paras []string, opts Options) []string {
+	count := make(map[string]int)
+	for _, p := range paras {
+		if len(p) < 60 {
+			count[p]++
+		}
+	}
+	out := paras[:0]
+	for _, p := range paras {
+		if count[p] < 2 {
+			out = append(out, p)
+		}
+	}
+	paras = out
+	first, last := -1, -1
+	for i, p := range paras {
+		if isProse(p) {
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
+	}
+	if first < 0 {
+		return paras
+	}
+	return paras[first : last+1]
+}
+
+// isProse reports whether p reads as a sentence rather than a label: long
+// enough and ending like a sentence.
+func isProse(p string) bool {
+	n := runeLen(p)
+	if n >= 150 {
+		return true
+	}
+	if n < 30 {
+		return false
+	}
+	p = strings.TrimRight(p, " \"'”’»)]")
+	if p == "" {
+		return false
+	}
+	switch p[len(p)-1] {
+	case '.', '!', '?', ':', ';':
+		return true
+	}
+	return strings.HasSuffix(p, "。") || strings.HasSuffix(p, "！") || strings.HasSuffix(p, "？")
+}

@@ -1,0 +1,273 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// negativeHints in a class or id mark page furniture: sharing, comments,
+// related links, promotions, bylines, captions, navigation. A word matches
+// when it occurs inside one of the attribute's words ("social-links").
+var negativeHints = []string{
+	"comment", "share", "sharing", "social", "related", "newsletter", "subscri",
+	"signup", "promo", "advert", "sponsor", "byline", "author", "caption",
+	"breadcrumb", "popup", "modal", "cookie", "sidebar", "widget", "recommend",
+	"footer", "masthead", "toolbar", "outbrain", "taboola", "dateline", "timestamp",
+	"pagination", "pager", "rating", "trending", "popular", "readmore", "overlay",
+	"disqus", "banner", "navigation", "navbar", "menu", "credit", "tooltip",
+	"skip", "print", "tagline", "keywords", "follow", "login", "paywall",
+	"teaser", "more-", "onward", "inline-ad", "adslot", "adunit",
+}
+
+// negativeWords match only as a whole word of the attribute, being too short
+// to match inside others ("ad" is in "head" and "shadow").
+var negativeWords = map[string]bool{
+	"ad": true, "ads": true, "nav": true, "meta": true, "tags": true, "tag": true,
+	"date": true, "aside": true, "share": true, "hide": true, "sr": true,
+	"video": true, "photo": true, "image": true, "img": true, "media": true,
+	"info": true, "tools": true, "links": true, "more": true, "extra": true,
+}
+
+// positiveHints mark containers that usually hold the article text.
+var positiveHints = []string{
+	"article", "content", "entry", "story", "body", "text", "main", "post",
+	"prose", "blog", "paragraph",
+}
+
+// elemStat measures one element's subtree.
+type elemStat struct {
+	text   int32 // visible characters, whitespace runs counted once
+	links  int32 // of which inside <a>
+	punct  int32 // commas and sentence ends
+	inline int32 // characters flowing to the parent as inline text
+	ilinks int32 // of which inside <a>
+	ipunct int32 // punctuation in the inline text
+	para   float32
+	score  float32 // paragraph scores passed up, halved per level
+	adj    float32 // score weighed by link density and hints
+	hint   int8    // -1 furniture, 0 unknown, +1 content by class/id
+	hidden bool
+}
+
+// pageStats holds the measures of every element of one page.
+type pageStats struct {
+	idx   map[*html.Node]int32
+	el    []elemStat
+	nodes []*html.Node // in document order, parallel to el
+	body  *html.Node
+	buf   []byte // scratch for lowering attribute values
+}
+
+func (ps *pageStats) of(n *html.Node) *elemStat {
+	i, ok := ps.idx[n]
+	if !ok {
+		return nil
+	}
+	return &ps.el[i]
+}
+
+// add records n with its stat and returns its index.
+func (ps *pageStats) add(n *html.Node, s elemStat) int32 {
+	i := int32(len(ps.el))
+	ps.el = append(ps.el, s)
+	ps.nodes = append(ps.nodes, n)
+	ps.idx[n] = i
+	return i
+}
+
+// bodyStats measures every element of doc in one bottom-up pass.
+func bodyStats(doc *html.Node, opts Options) *pageStats {
+	ps := &pageStats{idx: make(map[*html.Node]int32, 1024), el: make([]elemStat, 0, 1024), nodes: make([]*html.Node, 0, 1024)}
+	ps.measure(doc, opts)
+	return ps
+}
+
+// measure fills n's stat from its children and returns it by value; text
+// nodes return their own counts.
+func (ps *pageStats) measure(n *html.Node, opts Options) elemStat {
+	switch n.Type {
+	case html.TextNode:
+		c, p := countText(n.Data)
+		return elemStat{text: c, inline: c, punct: p, ipunct: p}
+	case html.ElementNode, html.DocumentNode:
+	default:
+		return elemStat{}
+	}
+	if n.Type == html.ElementNode && (droppedTags[n.DataAtom] || isHidden(n)) {
+		ps.add(n, elemStat{hidden: true})
+		return elemStat{}
+	}
+	if n.DataAtom == atom.Body && ps.body == nil {
+		ps.body = n
+	}
+	i := ps.add(n, elemStat{})
+	var s elemStat
+	var childScore float32
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		cs := ps.measure(c, opts)
+		s.text += cs.text
+		s.links += cs.links
+		s.punct += cs.punct
+		s.inline += cs.inline
+		s.ilinks += cs.ilinks
+		s.ipunct += cs.ipunct
+		childScore += cs.para + cs.adj*0.5
+	}
+	if n.DataAtom == atom.A {
+		s.links = s.text
+		s.ilinks = s.inline
+	}
+	s.score = childScore
+	if n.Type == html.ElementNode {
+		s.hint = classHint(n, &ps.buf)
+	}
+	if blockTags[n.DataAtom] || n.Type == html.DocumentNode {
+		// A block ends the inline flow: its inline text is a paragraph.
+		if s.inline >= 25 && !furnitureTags[n.DataAtom] {
+			ld := float32(s.ilinks) / float32(s.inline)
+			s.para = (1 + min(float32(s.ipunct)/2, 5) + min(float32(s.inline)/100, 3)) * (1 - ld)
+			if s.hint < 0 {
+				s.para *= 0.3
+			}
+		}
+		s.inline, s.ilinks, s.ipunct = 0, 0, 0
+	}
+	s.adj = s.score
+	if s.text > 0 {
+		s.adj *= 1 - float32(s.links)/float32(s.text)
+	}
+	switch {
+	case s.hint > 0:
+		s.adj *= 1.25
+	case s.hint < 0:
+		s.adj *= 0.4
+	}
+	if furnitureTags[n.DataAtom] {
+		s.adj *= 0.3
+	}
+	ps.el[i] = s
+	return s
+}
+
+// countText counts the visible characters of a text node, a whitespace run
+// counting as one, and its commas and sentence ends.
+func countText(s string) (chars, punct int32) {
+	space := true
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			if !space {
+				chars++
+			}
+			space = true
+			continue
+		}
+		space = false
+		chars++
+		switch r {
+		case ',', '.', '!', '?', ';', '，', '。', '、', '！', '？', '،':
+			punct++
+		}
+	}
+	return chars, punct
+}
+
+// isHidden reports whether n is hidden by its attributes.
+func isHidden(n *html.Node) bool {
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "hidden":
+			return true
+		case "aria-hidden":
+			if a.Val == "true" {
+				return true
+			}
+		case "style":
+			v := strings.ReplaceAll(strings.ToLower(a.Val), " ", "")
+			if strings.Contains(v, "display:none") || strings.Contains(v, "visibility:hidden") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// classHint reads n's class and id: -1 for furniture, +1 for content, 0
+// when neither or both says nothing.
+func classHint(n *html.Node, buf *[]byte) int8 {
+	var hint int8
+	for _, a := range n.Attr {
+		if a.Key != "class" && a.Key != "id" && a.Key != "role" && a.Key != "itemprop" {
+			continue
+		}
+		b := (*buf)[:0]
+		for i := 0; i < len(a.Val); i++ {
+			c := a.Val[i]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b = append(b, c)
+		}
+		*buf = b
+		switch a.Key {
+		case "role":
+			switch string(b) {
+			case "navigation", "complementary", "banner", "contentinfo", "dialog", "menu":
+				return -1
+			case "main", "article":
+				hint = 1
+			}
+			continue
+		case "itemprop":
+			if string(b) == "articlebody" || string(b) == "text" {
+				hint = 1
+			}
+			continue
+		}
+		if h := wordsHint(string(b)); h < 0 {
+			return -1
+		} else if h > 0 {
+			hint = 1
+		}
+	}
+	return hint
+}
+
+// wordsHint scores one lowered class or id value.
+func wordsHint(v string) int8 {
+	for _, w := range negativeHints {
+		if strings.Contains(v, w) {
+			return -1
+		}
+	}
+	var hint int8
+	start := -1
+	for i := 0; i <= len(v); i++ {
+		alnum := i < len(v) && (('a' <= v[i] && v[i] <= 'z') || ('0' <= v[i] && v[i] <= '9'))
+		if alnum {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			if negativeWords[v[start:i]] {
+				return -1
+			}
+			start = -1
+		}
+	}
+	for _, w := range positiveHints {
+		if strings.Contains(v, w) {
+			hint = 1
+			break
+		}
+	}
+	return hint
+}
+
+// runeLen is the length of s in characters.
+func runeLen(s string) int { return utf8.RuneCountInString(s) }
