@@ -129,7 +129,7 @@ func (r *renderer) furniture(n *html.Node, st *elemStat) bool {
 	ld := float32(st.links) / float32(st.text)
 	switch n.DataAtom {
 	case atom.Ul, atom.Ol, atom.Dl, atom.Table:
-		return ld > 0.35
+		return ld > 0.55
 	}
 	return ld > 0.5 && st.para < 3
 }

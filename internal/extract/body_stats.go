@@ -14,7 +14,7 @@ import (
 // when it occurs inside one of the attribute's words ("social-links").
 var negativeHints = []string{
 	"comment", "share", "sharing", "social", "related", "newsletter", "subscri",
-	"signup", "promo", "advert", "sponsor", "byline", "author", "caption",
+	"signup", "consent", "privacy", "gdpr", "promo", "advert", "sponsor", "byline", "author", "caption",
 	"breadcrumb", "popup", "modal", "cookie", "sidebar", "widget", "recommend",
 	"footer", "masthead", "toolbar", "outbrain", "taboola", "dateline", "timestamp",
 	"pagination", "pager", "rating", "trending", "popular", "readmore", "overlay",
@@ -82,13 +82,15 @@ func (ps *pageStats) add(n *html.Node, s elemStat) int32 {
 // bodyStats measures every element of doc in one bottom-up pass.
 func bodyStats(doc *html.Node, opts Options) *pageStats {
 	ps := &pageStats{idx: make(map[*html.Node]int32, 1024), el: make([]elemStat, 0, 1024), nodes: make([]*html.Node, 0, 1024)}
-	ps.measure(doc, opts)
+	ps.measure(doc, false, opts)
 	return ps
 }
 
 // measure fills n's stat from its children and returns it by value; text
-// nodes return their own counts.
-func (ps *pageStats) measure(n *html.Node, opts Options) elemStat {
+// nodes return their own counts. inFurniture is true below an element
+// whose class or id marks furniture (a comment thread), which damps the
+// score of every container inside it.
+func (ps *pageStats) measure(n *html.Node, inFurniture bool, opts Options) elemStat {
 	switch n.Type {
 	case html.TextNode:
 		c, p := countText(n.Data)
@@ -106,9 +108,13 @@ func (ps *pageStats) measure(n *html.Node, opts Options) elemStat {
 	}
 	i := ps.add(n, elemStat{})
 	var s elemStat
+	if n.Type == html.ElementNode && n.DataAtom != atom.Body && n.DataAtom != atom.Html {
+		s.hint = classHint(n, &ps.buf)
+	}
+	below := inFurniture || s.hint < 0
 	var childScore float32
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		cs := ps.measure(c, opts)
+		cs := ps.measure(c, below, opts)
 		s.text += cs.text
 		s.links += cs.links
 		s.punct += cs.punct
@@ -122,9 +128,6 @@ func (ps *pageStats) measure(n *html.Node, opts Options) elemStat {
 		s.ilinks = s.inline
 	}
 	s.score = childScore
-	if n.Type == html.ElementNode {
-		s.hint = classHint(n, &ps.buf)
-	}
 	if blockTags[n.DataAtom] || n.Type == html.DocumentNode {
 		// A block ends the inline flow: its inline text is a paragraph.
 		if s.inline >= 25 && !furnitureTags[n.DataAtom] {
@@ -140,11 +143,16 @@ func (ps *pageStats) measure(n *html.Node, opts Options) elemStat {
 	if s.text > 0 {
 		s.adj *= 1 - float32(s.links)/float32(s.text)
 	}
+	// The class prior is modest: a content hint lifts a container a
+	// quarter; a furniture hint, its own or an ancestor's, damps it.
 	switch {
+	case s.hint < 0:
+		s.adj *= 0.25
 	case s.hint > 0:
 		s.adj *= 1.25
-	case s.hint < 0:
-		s.adj *= 0.4
+	}
+	if inFurniture {
+		s.adj *= 0.5
 	}
 	if furnitureTags[n.DataAtom] {
 		s.adj *= 0.3
