@@ -1,10 +1,166 @@
 package extract
 
-import "github.com/storydesk/storydesk/internal/model"
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
 
-// Text extracts the articles of a plain-text dump. The first article is the
-// document's own; any others were carried inside it and have EmbeddedIn set
-// by the caller to the first one's ID.
+	"github.com/storydesk/storydesk/internal/model"
+)
+
+// Text extracts the articles of a plain-text dump: a page copied as text,
+// one paragraph per line, with its furniture. The first article is the
+// document's own; any others were carried inside it (a "Related Articles"
+// block) and have EmbeddedIn set by the caller to the first one's ID.
+//
+// For the input
+//
+//	 date 2025-08-14 Zelensky arrived in London on Thursday.
+//	Follow Daily News on WhatsApp
+//	15:21
+//	Starmer greeted him on the steps of Downing Street.
+//	- Agence France-Presse
+//
+// Text returns one article published 2025-08-14, outlet "Agence
+// France-Presse", whose Text is the two sentences as two paragraphs.
+//
+// Each line is judged by its features (length, punctuation, capitalisation,
+// addresses, calls to action, chrome words, repetition, position); see
+// text_lines.go. A headline is a short title-like line without a full stop
+// before the first paragraph; date, byline and credit lines become
+// metadata; captions go to Captions; furniture is dropped; lines repeated
+// from an excerpt at the top are kept once.
+//
+// An embedded article is recognised by a relative age on its own line
+// ("5 hours ago"), with an optional outlet line before it and "- Outlet"
+// credit after it, then a title line and its body. Its Published is the age
+// resolved against the page's own date, or opts.Reference when the page
+// gives none, and is left zero when neither is known (see dumpAge.resolve).
+//
+// The error is ErrNoText when the page's own article has no text, or has
+// less than opts.MinTextChars and carries no embedded articles.
 func Text(text string, opts Options) ([]model.Article, error) {
-	return []model.Article{{Text: text}}, nil
+	lines := dumpSplitLines(text)
+	items, mainEnd := dumpFindEmbedded(lines)
+	page := dumpReadArticle(lines[:mainEnd], true)
+	n := utf8.RuneCountInString(page.Text)
+	if n == 0 || (len(items) == 0 && n < opts.MinTextChars) {
+		return nil, fmt.Errorf("text dump (%d lines, %d body characters): %w", len(lines), n, ErrNoText)
+	}
+	arts := []model.Article{page}
+	base := page.Published
+	if base.IsZero() && !opts.Reference.IsZero() {
+		base = model.At(opts.Reference)
+	}
+	for _, it := range items {
+		a := dumpReadArticle(it.body, false)
+		if a.Text == "" {
+			continue
+		}
+		a.Title = it.title
+		if a.Outlet == "" {
+			a.Outlet = it.outlet
+		}
+		if a.Published.IsZero() {
+			a.Published = it.age.resolve(base)
+		}
+		arts = append(arts, a)
+	}
+	return arts, nil
+}
+
+// dumpLine is one non-blank line of a dump, trimmed, with its 1-based
+// line number.
+type dumpLine struct {
+	text string
+	no   int
+}
+
+func dumpSplitLines(text string) []dumpLine {
+	text = strings.TrimPrefix(text, "\uFEFF")
+	var out []dumpLine
+	no := 0
+	for len(text) > 0 {
+		no++
+		var l string
+		l, text, _ = strings.Cut(text, "\n")
+		if l = strings.TrimSpace(l); l != "" {
+			out = append(out, dumpLine{text: l, no: no})
+		}
+	}
+	return out
+}
+
+// dumpItem is an article found inside the page.
+type dumpItem struct {
+	start     int // index of its first line (outlet line or age)
+	bodyStart int
+	bodyEnd   int
+	outlet    string
+	title     string
+	age       dumpAge
+	body      []dumpLine
+}
+
+// dumpFindEmbedded finds the embedded articles and where the page's own
+// article ends (the first item's first line, or len(lines)).
+func dumpFindEmbedded(lines []dumpLine) ([]dumpItem, int) {
+	var items []dumpItem
+	for i := 0; i < len(lines); i++ {
+		age, ok := dumpParseAge(lines[i].text)
+		if !ok {
+			continue
+		}
+		it, ok := dumpReadItem(lines, i, age)
+		if !ok {
+			continue
+		}
+		if len(items) > 0 {
+			items[len(items)-1].bodyEnd = it.start
+		}
+		items = append(items, it)
+		i = it.bodyStart - 1
+	}
+	valid := items[:0]
+	for _, it := range items {
+		if it.bodyEnd > it.bodyStart {
+			it.body = lines[it.bodyStart:it.bodyEnd]
+			valid = append(valid, it)
+		}
+	}
+	if len(valid) == 0 {
+		return nil, len(lines)
+	}
+	return valid, valid[0].start
+}
+
+// dumpReadItem reads an item around the age line at i: an optional outlet
+// line before, an optional credit line after, the title line, and the body
+// up to the end (cut later at the next item's start).
+func dumpReadItem(lines []dumpLine, i int, age dumpAge) (dumpItem, bool) {
+	it := dumpItem{start: i, age: age}
+	if i > 0 {
+		prev := lines[i-1].text
+		f := dumpLineFeatures(prev)
+		if dumpNameLike(prev, 5) && dumpFurnitureScore(f) < 3 && !f.terminal {
+			it.start, it.outlet = i-1, prev
+		}
+	}
+	j := i + 1
+	if j < len(lines) {
+		if name, ok := dumpCredit(lines[j].text); ok {
+			it.outlet = name
+			j++
+		}
+	}
+	if j >= len(lines) {
+		return it, false
+	}
+	f := dumpLineFeatures(lines[j].text)
+	if !dumpIsHeadingLike(f) || f.words < 2 || dumpFurnitureScore(f) >= 3 {
+		return it, false
+	}
+	it.title = lines[j].text
+	it.bodyStart, it.bodyEnd = j+1, len(lines)
+	return it, true
 }

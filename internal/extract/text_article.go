@@ -1,0 +1,241 @@
+package extract
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/storydesk/storydesk/internal/model"
+)
+
+// dumpRole is what a line of a dump turns out to be.
+type dumpRole int
+
+const (
+	dumpContent   dumpRole = iota // a paragraph or a heading, decided later
+	dumpFurniture                 // page furniture, dropped
+	dumpMeta                      // date, byline or credit, read into fields
+	dumpCaption                   // photo or video caption
+	dumpTitle                     // the headline
+	dumpDropped                   // a repeat, or a fragment heading nothing
+)
+
+// dumpMetaFound gathers what metadata lines say, best source first.
+type dumpMetaFound struct {
+	published, updated, dateline model.Time
+	credit, agency, bylineOrg    string
+	site                         string
+	byline                       string
+	authors                      []string
+}
+
+// dumpReadArticle reads one article's lines: the page's own (findTitle
+// set) or an embedded article's body (its title is already known).
+func dumpReadArticle(lines []dumpLine, findTitle bool) model.Article {
+	texts := make([]string, len(lines))
+	for i, l := range lines {
+		texts[i] = l.text
+	}
+	var meta dumpMetaFound
+	if len(texts) > 0 {
+		if t, rest, ok := dumpDatePrefix(texts[0]); ok {
+			meta.published, texts[0] = t, rest
+		}
+	}
+	roles := dumpRepeats(texts)
+	feats := make([]dumpFeatures, len(texts))
+	for i, s := range texts {
+		feats[i] = dumpLineFeatures(s)
+		if roles[i] == dumpContent {
+			roles[i] = dumpClassify(&texts[i], &feats[i], &meta)
+		}
+	}
+	if findTitle {
+		dumpMarkTitle(texts, feats, roles)
+	}
+	dumpMarkFragments(feats, roles)
+	return dumpAssemble(texts, roles, meta)
+}
+
+// dumpRepeats marks lines seen before, and excerpt lines that a later line
+// repeats in full ("The president said…" before "The president said on
+// Thursday that …"), so that a dump that opens with an excerpt does not
+// double its body. Short lines that repeat are furniture ("Advertisement"
+// between paragraphs) and are dropped everywhere.
+func dumpRepeats(texts []string) []dumpRole {
+	roles := make([]dumpRole, len(texts))
+	count := make(map[string]int, len(texts))
+	for _, s := range texts {
+		count[s]++
+	}
+	byPrefix := make(map[string][]int)
+	for i, s := range texts {
+		if len(s) >= dumpExcerptMin {
+			k := s[:dumpExcerptMin]
+			byPrefix[k] = append(byPrefix[k], i)
+		}
+	}
+	seen := make(map[string]bool, len(texts))
+	for i, s := range texts {
+		switch {
+		case s == "":
+			roles[i] = dumpDropped
+		case seen[s]:
+			roles[i] = dumpDropped
+		case count[s] > 1 && len(strings.Fields(s)) <= 6:
+			roles[i] = dumpFurniture
+		case dumpIsExcerpt(texts, byPrefix, i):
+			roles[i] = dumpDropped
+		}
+		seen[s] = true
+	}
+	return roles
+}
+
+// dumpExcerptMin is the shortest line, in bytes, checked for being an
+// excerpt of a later line; shorter prefixes match by chance.
+const dumpExcerptMin = 24
+
+func dumpIsExcerpt(texts []string, byPrefix map[string][]int, i int) bool {
+	s := texts[i]
+	if len(s) < dumpExcerptMin {
+		return false
+	}
+	stem := strings.TrimRight(strings.TrimSuffix(strings.TrimSuffix(s, "…"), "..."), " ")
+	if len(stem) < dumpExcerptMin {
+		return false
+	}
+	for _, j := range byPrefix[s[:dumpExcerptMin]] {
+		if j > i && len(texts[j]) > len(stem) && strings.HasPrefix(texts[j], stem) {
+			return true
+		}
+	}
+	return false
+}
+
+// dumpClassify gives a line its role and reads its metadata into meta. It
+// may shorten *s (a wire dateline is cut off the paragraph it opens).
+func dumpClassify(s *string, f *dumpFeatures, meta *dumpMetaFound) dumpRole {
+	if _, ok := dumpParseAge(*s); ok || f.timestamp {
+		return dumpFurniture
+	}
+	if t, updated, ok := dumpDateLine(*s); ok {
+		switch {
+		case updated && meta.updated.IsZero():
+			meta.updated = t
+		case !updated && meta.published.IsZero():
+			meta.published = t
+		}
+		return dumpMeta
+	}
+	if byline, authors, org, ok := dumpByline(*s); ok {
+		if meta.byline == "" {
+			meta.byline, meta.authors, meta.bylineOrg = byline, authors, org
+		}
+		return dumpMeta
+	}
+	if name, ok := dumpCredit(*s); ok {
+		if meta.credit == "" {
+			meta.credit = name
+		}
+		return dumpMeta
+	}
+	if dumpIsCaption(*s) && f.chars < 400 {
+		return dumpCaption
+	}
+	if dumpFurnitureScore(*f) >= 3 {
+		if meta.site == "" {
+			meta.site = dumpSiteName(*s)
+		}
+		return dumpFurniture
+	}
+	if name, n, ok := dumpDateline(*s); ok {
+		if meta.agency == "" {
+			meta.agency = name
+		}
+		if t, _, _, ok := dumpFindDate((*s)[:n]); ok && meta.dateline.IsZero() {
+			meta.dateline = t
+		}
+		*s = (*s)[n:]
+		*f = dumpLineFeatures(*s)
+	}
+	return dumpContent
+}
+
+// dumpMarkTitle finds the headline: the first content line before the
+// first paragraph that is title-like and has content after it. A first line
+// that is a sentence (a lede) or a caption is not a title.
+func dumpMarkTitle(texts []string, feats []dumpFeatures, roles []dumpRole) {
+	for i := range texts {
+		if roles[i] != dumpContent {
+			continue
+		}
+		if dumpIsBodyLike(feats[i]) && !dumpIsTitleLike(feats[i], texts[i]) {
+			return
+		}
+		if dumpIsTitleLike(feats[i], texts[i]) && dumpNextContent(roles, i) >= 0 {
+			roles[i] = dumpTitle
+			return
+		}
+	}
+}
+
+func dumpNextContent(roles []dumpRole, i int) int {
+	for j := i + 1; j < len(roles); j++ {
+		if roles[j] == dumpContent {
+			return j
+		}
+	}
+	return -1
+}
+
+// dumpMarkFragments drops content lines that are neither paragraphs nor
+// headings of one: a short line without a closing full stop is kept only
+// when a paragraph follows it ("High stakes" before its section), so labels
+// and widget names left at the end of a page go.
+func dumpMarkFragments(feats []dumpFeatures, roles []dumpRole) {
+	for i := len(roles) - 1; i >= 0; i-- {
+		if roles[i] != dumpContent || dumpIsBodyLike(feats[i]) || feats[i].stop {
+			continue
+		}
+		next := dumpNextContent(roles, i)
+		if next < 0 || !dumpIsBodyLike(feats[next]) && !feats[next].stop {
+			roles[i] = dumpDropped
+		}
+	}
+}
+
+// dumpAssemble builds the article from the roles: paragraphs joined by a
+// blank line, captions apart, metadata by precedence (a credit line over a
+// wire dateline over a byline's organisation over the site's furniture).
+func dumpAssemble(texts []string, roles []dumpRole, meta dumpMetaFound) model.Article {
+	var a model.Article
+	var paras []string
+	for i, s := range texts {
+		switch roles[i] {
+		case dumpContent:
+			paras = append(paras, s)
+		case dumpTitle:
+			a.Title = s
+		case dumpCaption:
+			a.Captions = append(a.Captions, s)
+		}
+	}
+	a.Text = strings.Join(paras, "\n\n")
+	a.Byline, a.Authors = meta.byline, meta.authors
+	for _, o := range []string{meta.credit, meta.agency, meta.bylineOrg, meta.site} {
+		if o != "" {
+			a.Outlet = o
+			break
+		}
+	}
+	for _, t := range []model.Time{meta.published, meta.dateline, meta.updated} {
+		if !t.IsZero() {
+			a.Published = t
+			break
+		}
+	}
+	if a.Title != "" && utf8.RuneCountInString(a.Text) == 0 {
+		a.Title = "" // a lone line is a fragment, not a headline over nothing
+	}
+	return a
+}
