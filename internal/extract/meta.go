@@ -1,12 +1,207 @@
 package extract
 
 import (
+	"net/url"
+	"regexp"
+	"strings"
+
 	"golang.org/x/net/html"
 
 	"github.com/storydesk/storydesk/internal/model"
 )
 
-// metadata reads title, byline, date, outlet, canonical URL and language.
+// metadata reads title, byline, authors, date, outlet, canonical URL and
+// language. Each field is taken from the first source that gives it, in
+// the order the source is reliable: JSON-LD, OpenGraph and article:*
+// meta, other meta, marked-up elements, the URL, and visible text.
 func metadata(doc *html.Node, pageURL string, opts Options) model.Article {
-	return model.Article{URL: pageURL}
+	f := gatherFacts(doc)
+	ld := readJSONLD(f.jsonld, pageURL)
+	base, _ := url.Parse(pageURL)
+	var a model.Article
+	a.URL = pickURL(f, ld, base, pageURL)
+	a.Outlet = pickOutlet(f, ld, base)
+	host := ""
+	if base != nil {
+		host = base.Hostname()
+	}
+	a.Title = pickTitle(f, ld, siteNames(host, a.Outlet, f.first("og:site_name"), f.first("application-name"), ld.publisher))
+	a.Byline, a.Authors = pickAuthors(f, ld)
+	a.Published = pickPublished(f, ld, pageURL)
+	a.Language = pickLanguage(f, ld)
+	return a
+}
+
+// pickURL prefers the canonical link, then og:url, then JSON-LD's url,
+// resolved against the page's address.
+func pickURL(f *pageFacts, ld ldFacts, base *url.URL, pageURL string) string {
+	for _, c := range []string{f.canonical, f.first("og:url"), ld.url} {
+		c = strings.TrimSpace(c)
+		if c == "" {
+			continue
+		}
+		u, err := url.Parse(c)
+		if err != nil {
+			continue
+		}
+		if base != nil {
+			u = base.ResolveReference(u)
+		}
+		if u.Scheme == "http" || u.Scheme == "https" {
+			return u.String()
+		}
+	}
+	return pageURL
+}
+
+// pickOutlet: og:site_name, JSON-LD publisher, application-name, then the
+// host without "www.".
+func pickOutlet(f *pageFacts, ld ldFacts, base *url.URL) string {
+	for _, c := range []string{f.first("og:site_name"), ld.publisher, f.first("application-name", "apple-mobile-web-app-title", "publisher", "dc.publisher")} {
+		if c = cleanSpace(c); c != "" && len(c) < 100 {
+			return c
+		}
+	}
+	if base != nil {
+		return strings.TrimPrefix(base.Hostname(), "www.")
+	}
+	return ""
+}
+
+// authorMetaKeys are meta names that hold author names.
+var authorMetaKeys = []string{"author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "dcterms.creator", "byl", "citation_author", "twitter:data1"}
+
+// pickAuthors returns the byline and its names: JSON-LD authors, then
+// author meta tags, then elements marked as bylines.
+func pickAuthors(f *pageFacts, ld ldFacts) (string, []string) {
+	var names []string
+	for _, n := range ld.authors {
+		names = append(names, splitAuthors(n)...)
+	}
+	if len(names) == 0 {
+		for _, k := range authorMetaKeys[:8] {
+			for _, v := range f.meta[k] {
+				if !strings.Contains(v, "://") {
+					names = append(names, splitAuthors(v)...)
+				}
+			}
+			if len(names) > 0 {
+				break
+			}
+		}
+	}
+	byline := ""
+	for _, b := range f.bylines {
+		if ns := splitAuthors(b); len(ns) > 0 {
+			byline = b
+			if len(names) == 0 {
+				names = ns
+			}
+			break
+		}
+	}
+	names = dedupeNames(names)
+	if byline == "" && len(names) > 0 {
+		byline = strings.Join(names, ", ")
+	}
+	return byline, names
+}
+
+// publishedMetaKeys are meta names holding the publication time, most
+// specific first.
+var publishedMetaKeys = []string{
+	"article:published_time", "og:article:published_time", "article:published", "datepublished",
+	"published_time", "og:published_time", "publishdate", "publish-date", "publish_date",
+	"pubdate", "publication_date", "date.published", "dc.date.issued", "dcterms.issued",
+	"dc.date", "dcterms.date", "dc.date.created", "dcterms.created", "date", "sailthru.date",
+	"parsely-pub-date", "article.published", "article_date_original", "cxenseparse:recs:publishtime",
+	"og:pubdate", "bt:pubdate", "originalpublicationdate", "display-date", "dateCreated", "datecreated",
+	"creation_date", "created", "release_date", "live_date", "firstpublishedtime", "published-date",
+}
+
+// urlDate finds /2025/08/14/, /2025-08-14/ or /20250814/ style dates.
+var urlDate = regexp.MustCompile(`/((?:19|20)\d{2})[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:[/_.-]|$)`)
+
+// pickPublished takes the first date found in: JSON-LD datePublished,
+// publication meta, <time> marked as published, JSON-LD dateCreated and
+// WebPage date, the first <time>, the URL, visible text near the headline.
+func pickPublished(f *pageFacts, ld ldFacts, pageURL string) model.Time {
+	try := func(s string) (model.Time, bool) {
+		if s == "" {
+			return model.Time{}, false
+		}
+		return parseDate(s)
+	}
+	if t, ok := try(ld.published); ok {
+		return t
+	}
+	for _, k := range publishedMetaKeys {
+		for _, v := range f.meta[strings.ToLower(k)] {
+			if t, ok := try(v); ok {
+				return t
+			}
+		}
+	}
+	for _, te := range f.times {
+		if te.published {
+			if t, ok := try(te.value); ok {
+				return t
+			}
+		}
+	}
+	for _, s := range []string{ld.created, ld.pageDate} {
+		if t, ok := try(s); ok {
+			return t
+		}
+	}
+	for _, te := range f.times {
+		if !te.modified {
+			if t, ok := try(te.value); ok {
+				return t
+			}
+		}
+	}
+	if m := urlDate.FindStringSubmatch(pageURL); m != nil {
+		if t, ok := buildTime(m[1], m[2], m[3], "", "", "", "", ""); ok {
+			return t
+		}
+	}
+	if t, ok := findVisibleDate(f.headerText); ok {
+		return t
+	}
+	return model.Time{}
+}
+
+// languageCodes maps the three-letter and long forms some pages use.
+var languageCodes = map[string]string{
+	"deu": "de", "ger": "de", "eng": "en", "fra": "fr", "fre": "fr", "spa": "es", "ita": "it",
+	"por": "pt", "nld": "nl", "dut": "nl", "swe": "sv", "dan": "da", "nor": "no", "nob": "no",
+	"nno": "no", "nb": "no", "nn": "no", "pol": "pl", "ces": "cs", "cze": "cs", "rus": "ru",
+	"tur": "tr", "jpn": "ja", "kor": "ko", "zho": "zh", "chi": "zh", "ukr": "uk", "ara": "ar",
+	"german": "de", "english": "en", "french": "fr", "spanish": "es",
+}
+
+// pickLanguage normalises html lang, content-language, og:locale or
+// JSON-LD inLanguage to ISO 639-1.
+func pickLanguage(f *pageFacts, ld ldFacts) string {
+	for _, c := range []string{f.lang, f.first("content-language", "language", "dc.language"), f.first("og:locale"), ld.language} {
+		if code := languageCode(c); code != "" {
+			return code
+		}
+	}
+	return ""
+}
+
+func languageCode(s string) string {
+	s = strings.ToLower(strings.TrimSpace(s))
+	if i := strings.IndexAny(s, "-_,; "); i >= 0 {
+		s = s[:i]
+	}
+	if c, ok := languageCodes[s]; ok {
+		return c
+	}
+	if len(s) == 2 && s[0] >= 'a' && s[0] <= 'z' && s[1] >= 'a' && s[1] <= 'z' {
+		return s
+	}
+	return ""
 }

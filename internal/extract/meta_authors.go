@@ -1,0 +1,123 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// A byline names one or more authors among words that are not names:
+//
+//	"By Anna Fink, Jan Marchart and Birgit Baumann"   → three names
+//	"Von Felix Schröder | 16.05.2024, 11:26 Uhr"      → one name
+//	"John Smith, Senior Correspondent"                → one name
+//	"Par Anne Dupont et AFP"                          → "Anne Dupont", "AFP"
+//
+// splitAuthors drops the lead-in word ("By", "Von", "Par"...), cuts at
+// separators and dates, splits at commas and the languages' "and", and
+// drops parts made only of role words, e-mail addresses or numbers. A part
+// that is itself a credit ("dpa", "Associated Press", "MND Staff") stays.
+
+// bylineLead matches the words that introduce a byline.
+var bylineLead = regexp.MustCompile(`(?i)^(?:(?:written|reported|reporting|text|texto|story|words|photos?|ein (?:kommentar|gastbeitrag|interview|bericht|essay)|eine (?:kolumne|analyse|reportage)|verfasst)\s+)?(?:by|von|vom|par|por|door|av|af|od|di|от|автор|autor(?:in|en)?|author(?:s)?|auteur|text|texto|redaktion)\b\s*[:\-–]?\s*`)
+
+// bylineCut ends the names part of a byline: a separator followed by
+// anything, or words that start a date line.
+var bylineCut = regexp.MustCompile(`(?i)\s*(?:[|•·]|\s[–—-]\s|\b(?:published|updated|posted|veröffentlicht|aktualisiert|stand|publié|mis à jour|publicado|actualizado|pubblicato|aggiornato|opdateret|uppdaterad|publisert|oppdatert)\b|\d{1,2}[./:]\d{1,2}|\d{4}).*$`)
+
+// authorSplit separates names: commas, semicolons, slashes, ampersands and
+// the word for "and" in the languages we read.
+var authorSplit = regexp.MustCompile(`(?i)\s*(?:[,;/&+]|\n|\s(?:and|und|et|y|e|og|och|i|a|ve|en|oraz|и|та|és|ja|und)\s)\s*`)
+
+// roleWords are words of job titles and desk names. A part made only of
+// them (and of small words) is a role, not a credit.
+var roleWords = map[string]bool{
+	"staff": false, "senior": true, "chief": true, "deputy": true, "writer": true, "reporter": true,
+	"correspondent": true, "editor": true, "editors": true, "contributor": true, "contributing": true,
+	"columnist": true, "political": true, "business": true, "sports": true, "sport": true,
+	"news": false, "international": true, "foreign": true, "science": true, "health": true,
+	"redakteur": true, "redakteurin": true, "korrespondent": true, "korrespondentin": true,
+	"autor": true, "autorin": true, "journalist": true, "journalistin": true, "reporterin": true,
+	"fotos": true, "foto": true, "photo": true, "photos": true, "video": true, "grafik": true,
+	"journaliste": true, "rédacteur": true, "envoyé": true, "spécial": true, "periodista": true,
+	"redactor": true, "redactora": true, "giornalista": true, "reportér": true, "redaktør": true,
+	"journalisten": true, "reportrar": true, "the": true, "of": true, "for": true, "at": true,
+	"in": true, "und": true, "der": true, "die": true, "das": true, "de": true, "du": true,
+	"updated": true, "published": true, "min": true, "read": true, "lesezeit": true,
+	"minuten": true, "minutes": true, "share": true, "follow": true, "teilen": true, "mehr": true,
+	"more": true, "about": true, "über": true, "email": true, "e-mail": true, "twitter": true,
+	"opinion": true, "analysis": true, "meinung": true, "kommentar": true, "am": true, "on": true,
+	"profile": true, "profil": true, "view": true, "all": true, "posts": true, "articles": true,
+	"artikel": true, "stories": true, "von": true, "by": true,
+}
+
+// splitAuthors returns the names in a byline or author field.
+func splitAuthors(s string) []string {
+	s = cleanSpace(s)
+	if s == "" {
+		return nil
+	}
+	s = bylineLead.ReplaceAllString(s, "")
+	if loc := bylineCut.FindStringIndex(s); loc != nil && loc[0] > 0 {
+		s = s[:loc[0]]
+	} else if loc != nil && loc[0] == 0 {
+		return nil
+	}
+	var out []string
+	for _, part := range authorSplit.Split(s, -1) {
+		part = bylineLead.ReplaceAllString(strings.TrimSpace(part), "")
+		part = strings.Trim(part, " .:-–—()[]\"'“”„")
+		if !plausibleName(part) {
+			continue
+		}
+		out = append(out, part)
+	}
+	return out
+}
+
+// plausibleName reports whether part can be a person's or a credit's name.
+func plausibleName(part string) bool {
+	n := utf8.RuneCountInString(part)
+	if n < 2 || n > 60 || strings.Contains(part, "@") || strings.Contains(part, "://") {
+		return false
+	}
+	words := strings.Fields(part)
+	if len(words) > 5 {
+		return false
+	}
+	letters, digits := 0, 0
+	for _, r := range part {
+		switch {
+		case unicode.IsLetter(r):
+			letters++
+		case unicode.IsDigit(r):
+			digits++
+		}
+	}
+	if letters < 2 || digits > 0 {
+		return false
+	}
+	roles := 0
+	for _, w := range words {
+		if roleWords[strings.ToLower(strings.Trim(w, ".,:"))] {
+			roles++
+		}
+	}
+	return roles < len(words)
+}
+
+// dedupeNames keeps the first of names equal up to case and spacing.
+func dedupeNames(names []string) []string {
+	seen := make(map[string]bool, len(names))
+	var out []string
+	for _, n := range names {
+		k := strings.ToLower(cleanSpace(n))
+		if k == "" || seen[k] {
+			continue
+		}
+		seen[k] = true
+		out = append(out, cleanSpace(n))
+	}
+	return out
+}

@@ -1,0 +1,155 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+)
+
+// A page's <title> and og:title often carry the site's name:
+//
+//	"Mining blasts shatter homes | Lesotho Times"   → "Mining blasts shatter homes"
+//	"Tagesschau – Nachrichten: Der Titel"           → "Nachrichten: Der Titel"
+//
+// but a headline may hold " - " itself ("Rückschlag im Titelkampf -
+// Liverpool verliert"). cleanTitle drops an edge segment only when it
+// names the site (outlet or host) or, for the strong separators " | " and
+// " :: ", when it is short beside the rest.
+
+// titleSeps are the separators between a headline and a site name, the
+// strong ones first.
+var titleSeps = []string{" | ", " || ", " :: ", " // ", " · ", " • ", " » ", " « ", " — ", " – ", " - ", " -- ", " : "}
+
+// strongSeps separate site furniture so reliably that a short edge segment
+// after them is dropped even when it does not name the site.
+var strongSeps = map[string]bool{" | ": true, " || ": true, " :: ": true, " // ": true}
+
+// cleanTitle removes site-name segments from a title.
+func cleanTitle(t string, site []string) string {
+	t = cleanSpace(t)
+	for range 3 {
+		next := dropSiteSegment(t, site)
+		if next == t {
+			break
+		}
+		t = next
+	}
+	return t
+}
+
+func dropSiteSegment(t string, site []string) string {
+	for _, sep := range titleSeps {
+		i := strings.LastIndex(t, sep)
+		if i > 0 {
+			head, tail := t[:i], t[i+len(sep):]
+			if namesSite(tail, site) || strongSeps[sep] && shortBeside(tail, head) {
+				return strings.TrimSpace(head)
+			}
+		}
+		j := strings.Index(t, sep)
+		if j > 0 && sep != " : " {
+			head, tail := t[:j], t[j+len(sep):]
+			if namesSite(head, site) {
+				return strings.TrimSpace(tail)
+			}
+		}
+	}
+	return t
+}
+
+// namesSite reports whether seg names the site: its letters equal, contain
+// or are contained in one of the site names' letters.
+func namesSite(seg string, site []string) bool {
+	s := letterKey(seg)
+	if s == "" {
+		return false
+	}
+	for _, name := range site {
+		n := letterKey(name)
+		if len(n) < 3 {
+			continue
+		}
+		if s == n || strings.Contains(n, s) && len(s) >= 4 || strings.Contains(s, n) && len(s) <= 2*len(n)+8 {
+			return true
+		}
+	}
+	return false
+}
+
+// shortBeside reports whether tail is a short label next to a longer head.
+func shortBeside(tail, head string) bool {
+	tw, hw := len(strings.Fields(tail)), len(strings.Fields(head))
+	return tw <= 4 && hw >= 2*tw
+}
+
+// letterKey lower-cases s and keeps only letters and digits.
+func letterKey(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// siteNames lists the names a title may carry for this site: outlet names
+// from the metadata and the host's labels ("www.lesothotimes.com" →
+// "lesothotimes.com", "lesothotimes").
+func siteNames(host string, names ...string) []string {
+	var out []string
+	for _, n := range names {
+		if n = cleanSpace(n); n != "" {
+			out = append(out, n)
+		}
+	}
+	host = strings.TrimPrefix(strings.ToLower(host), "www.")
+	if host != "" {
+		out = append(out, host)
+		labels := strings.Split(host, ".")
+		if len(labels) >= 2 {
+			out = append(out, labels[len(labels)-2])
+		}
+	}
+	return out
+}
+
+// pickTitle chooses the headline. The visible <h1> is the page's own
+// headline and wins when metadata titles agree with it; otherwise the
+// cleaned og:title, JSON-LD headline, twitter:title and <title> are tried
+// in that order.
+func pickTitle(f *pageFacts, ld ldFacts, site []string) string {
+	cands := []string{
+		f.first("og:title"), ld.headline, f.first("twitter:title"),
+		f.first("title", "dc.title", "headline"), f.title,
+	}
+	var meta []string
+	for _, c := range cands {
+		if c = cleanTitle(c, site); c != "" {
+			meta = append(meta, c)
+		}
+	}
+	for _, h := range f.h1 {
+		for _, m := range meta {
+			if titleAgrees(h, m) {
+				return h
+			}
+		}
+	}
+	if len(meta) > 0 {
+		return meta[0]
+	}
+	if len(f.h1) > 0 {
+		return f.h1[0]
+	}
+	return ""
+}
+
+// titleAgrees reports whether an <h1> text and a metadata title are the
+// same headline up to case, punctuation and a site segment.
+func titleAgrees(h1, meta string) bool {
+	a, b := letterKey(h1), letterKey(meta)
+	if len(a) < 8 {
+		return false
+	}
+	return a == b
+}
