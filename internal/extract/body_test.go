@@ -1,0 +1,232 @@
+package extract
+
+import (
+	"bytes"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+	"golang.org/x/tools/txtar"
+
+	"github.com/storydesk/storydesk/internal/eval"
+)
+
+func bodyOf(t testing.TB, page string) string {
+	t.Helper()
+	doc, err := html.Parse(strings.NewReader(page))
+	if err != nil {
+		t.Fatalf("parse: %v", err)
+	}
+	return mainText(doc, DefaultOptions())
+}
+
+func TestMainText(t *testing.T) {
+	long := "This sentence is long enough to be read as prose by the extractor, with commas, clauses and a full stop."
+	tests := []struct {
+		name    string
+		page    string
+		want    string // exact output when not empty
+		must    []string
+		mustNot []string
+	}{
+		{
+			name: "paragraphs joined by blank lines",
+			page: "<body><div><p>" + long + "</p><p>" + long + "</p></div></body>",
+			want: long + "\n\n" + long,
+		},
+		{
+			name:    "script and style inside the body dropped",
+			page:    "<body><div><p>" + long + "<script>alert('x')</script><style>p{}</style></p></div></body>",
+			must:    []string{long},
+			mustNot: []string{"alert", "p{}"},
+		},
+		{
+			name: "whitespace collapsed, inline tags flow",
+			page: "<body><article><p>Markets  <b>rose</b>\n\t<i>sharply</i> on Monday, after the central bank said it would cut rates again, traders said.</p></article></body>",
+			want: "Markets rose sharply on Monday, after the central bank said it would cut rates again, traders said.",
+		},
+		{
+			name:    "heading inside the article kept, h1 title dropped",
+			page:    "<body><article><h1>Title here</h1><p>" + long + "</p><h2>A subheading</h2><p>" + long + "</p></article></body>",
+			must:    []string{"A subheading"},
+			mustNot: []string{"Title here"},
+		},
+		{
+			name:    "caption and byline dropped",
+			page:    "<body><article><p class=\"byline\">By Sam Writer</p><figure><figcaption>A caption, with commas, that describes the photo.</figcaption></figure><p>" + long + "</p></article></body>",
+			must:    []string{long},
+			mustNot: []string{"Sam Writer", "A caption"},
+		},
+		{
+			name: "empty page",
+			page: "<html><body></body></html>",
+			want: "",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := bodyOf(t, tt.page)
+			if tt.want != "" || (tt.must == nil && tt.mustNot == nil) {
+				if got != tt.want {
+					t.Errorf("mainText(%q)\n got %q\nwant %q", tt.page, got, tt.want)
+				}
+			}
+			for _, m := range tt.must {
+				if !strings.Contains(got, m) {
+					t.Errorf("mainText(%q)\n got %q\nmissing %q", tt.page, got, m)
+				}
+			}
+			for _, m := range tt.mustNot {
+				if strings.Contains(got, m) {
+					t.Errorf("mainText(%q)\n got %q\nholds %q", tt.page, got, m)
+				}
+			}
+		})
+	}
+}
+
+// TestHTMLCases runs the txtar cases in testdata/html: input.html, and one
+// string per line in must and mustnot. A case with a known-failure file
+// (its reason) is expected to fail, and fails the test once it passes.
+func TestHTMLCases(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("testdata", "html", "*.txtar"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no cases in testdata/html: %v", err)
+	}
+	for _, file := range files {
+		t.Run(strings.TrimSuffix(filepath.Base(file), ".txtar"), func(t *testing.T) {
+			ar, err := txtar.ParseFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			parts := map[string]string{}
+			for _, f := range ar.Files {
+				parts[f.Name] = string(f.Data)
+			}
+			got := bodyOf(t, parts["input.html"])
+			var problems []string
+			for _, m := range lines(parts["must"]) {
+				if !strings.Contains(got, m) {
+					problems = append(problems, "missing "+m)
+				}
+			}
+			for _, m := range lines(parts["mustnot"]) {
+				if strings.Contains(got, m) {
+					problems = append(problems, "holds "+m)
+				}
+			}
+			reason, known := parts["known-failure"]
+			switch {
+			case known && len(problems) == 0:
+				t.Errorf("known failure (%s) now passes: remove known-failure", strings.TrimSpace(reason))
+			case known:
+				t.Logf("known failure: %s", strings.TrimSpace(reason))
+			case len(problems) > 0:
+				t.Errorf("%s:\n%s\n--- got:\n%s", file, strings.Join(problems, "\n"), got)
+			}
+		})
+	}
+}
+
+func lines(s string) []string {
+	var out []string
+	for _, l := range strings.Split(s, "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// FuzzHTML checks that no page makes mainText panic and that the text of
+// script and style elements never reaches the output: every such element's
+// text is replaced by a marker the input does not hold.
+func FuzzHTML(f *testing.F) {
+	files, _ := filepath.Glob(filepath.Join("testdata", "html", "*.txtar"))
+	for _, file := range files {
+		if ar, err := txtar.ParseFile(file); err == nil {
+			for _, af := range ar.Files {
+				if af.Name == "input.html" {
+					f.Add(af.Data)
+				}
+			}
+		}
+	}
+	f.Add([]byte("<p>a<script>b</script>c</p>"))
+	f.Add([]byte("<table><tr><td><div><p>x, y. z</p></div></td></tr></table>"))
+	const marker = "QZXSCRIPTQZX"
+	f.Fuzz(func(t *testing.T, page []byte) {
+		if bytes.Contains(bytes.ToUpper(page), []byte("QZX")) {
+			t.Skip()
+		}
+		doc, err := html.Parse(bytes.NewReader(page))
+		if err != nil {
+			return
+		}
+		markScripts(doc, marker)
+		got := mainText(doc, DefaultOptions())
+		if strings.Contains(got, marker) {
+			t.Errorf("mainText(%q) holds script or style text: %q", page, got)
+		}
+	})
+}
+
+// markScripts replaces the text inside every script and style element.
+func markScripts(n *html.Node, marker string) {
+	if n.Type == html.ElementNode && (n.DataAtom == atom.Script || n.DataAtom == atom.Style) {
+		n.FirstChild, n.LastChild = nil, nil
+		n.AppendChild(&html.Node{Type: html.TextNode, Data: marker + " with some, longer. text " + marker})
+		return
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		markScripts(c, marker)
+	}
+}
+
+// BenchmarkHTML runs HTML, parsing included, over the pages of
+// ../shared/eval/extraction, one page per iteration.
+func BenchmarkHTML(b *testing.B) {
+	pages, err := eval.LoadExtraction(extractionSet(b))
+	if err != nil {
+		b.Fatal(err)
+	}
+	opts := DefaultOptions()
+	var size int64
+	b.ReportAllocs()
+	b.ResetTimer()
+	start := time.Now()
+	for i := 0; i < b.N; i++ {
+		p := pages[i%len(pages)]
+		size += int64(len(p.HTML))
+		_, _ = HTML(p.HTML, p.URL, opts)
+	}
+	sec := time.Since(start).Seconds()
+	b.ReportMetric(float64(size)/1e6/sec, "MB/s")
+	b.ReportMetric(float64(b.N)/sec, "pages/s")
+}
+
+// BenchmarkMainText measures mainText alone on pages parsed beforehand.
+func BenchmarkMainText(b *testing.B) {
+	pages, err := eval.LoadExtraction(extractionSet(b))
+	if err != nil {
+		b.Fatal(err)
+	}
+	docs := make([]*html.Node, len(pages))
+	for i, p := range pages {
+		if docs[i], err = html.Parse(bytes.NewReader(p.HTML)); err != nil {
+			b.Fatal(err)
+		}
+	}
+	opts := DefaultOptions()
+	b.ReportAllocs()
+	b.ResetTimer()
+	start := time.Now()
+	for i := 0; i < b.N; i++ {
+		mainText(docs[i%len(docs)], opts)
+	}
+	b.ReportMetric(float64(b.N)/time.Since(start).Seconds(), "pages/s")
+}
+
