@@ -90,12 +90,12 @@ func (e *refusedError) Error() string {
 func (e *refusedError) Is(target error) bool { return target == ErrRefused }
 
 // checkAddr refuses a literal IP address that may not be dialled.
-func checkAddr(host string) error {
+func (f *Fetcher) checkAddr(host string) error {
 	ip, err := netip.ParseAddr(host)
 	if err != nil {
 		return nil // a name; its addresses are checked when dialled
 	}
-	if r := RefusedReason(ip); r != "" {
+	if r := f.refuse(ip); r != "" {
 		return &refusedError{addr: ip.String(), reason: r}
 	}
 	return nil
@@ -104,7 +104,7 @@ func checkAddr(host string) error {
 // dialControl checks the address actually dialled, after name
 // resolution, so that a name resolving (or re-resolving) to a refused
 // address fails too.
-func dialControl(network, address string, _ syscall.RawConn) error {
+func (f *Fetcher) dialControl(network, address string, _ syscall.RawConn) error {
 	host, _, err := net.SplitHostPort(address)
 	if err != nil {
 		host = address
@@ -113,7 +113,7 @@ func dialControl(network, address string, _ syscall.RawConn) error {
 	if err != nil {
 		return &refusedError{addr: address, reason: "not an IP address"}
 	}
-	if r := RefusedReason(ip); r != "" {
+	if r := f.refuse(ip); r != "" {
 		return &refusedError{addr: ip.String(), reason: r}
 	}
 	return nil

@@ -10,6 +10,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"net/netip"
 	"net/url"
 	"strings"
 	"sync"
@@ -105,6 +106,10 @@ type Fetcher struct {
 	opts   FetchOptions
 	agent  string // product token for robots.txt
 	client *http.Client
+	// refuse says why an address may not be dialled ("" if it may);
+	// RefusedReason, replaced only by tests that need one loopback
+	// address to stand for the public web.
+	refuse func(netip.Addr) string
 
 	mu     sync.Mutex
 	next   map[string]time.Time    // host → earliest next request
@@ -139,9 +144,17 @@ func NewFetcher(opts FetchOptions) *Fetcher {
 	if opts.Validators == nil {
 		opts.Validators = NewMemoryValidators()
 	}
+	agent, _, _ := strings.Cut(opts.UserAgent, "/")
+	f := &Fetcher{
+		opts:   opts,
+		agent:  strings.TrimSpace(agent),
+		refuse: RefusedReason,
+		next:   make(map[string]time.Time),
+		robots: make(map[string]*robotsEntry),
+	}
 	dialer := &net.Dialer{Timeout: opts.ConnectTimeout}
 	if !opts.AllowPrivate {
-		dialer.Control = dialControl
+		dialer.Control = f.dialControl
 	}
 	transport := &http.Transport{
 		Proxy:                 nil, // a proxy would make the dialled address the proxy's
@@ -153,18 +166,12 @@ func NewFetcher(opts FetchOptions) *Fetcher {
 		MaxIdleConnsPerHost:   2,
 		IdleConnTimeout:       30 * time.Second,
 	}
-	agent, _, _ := strings.Cut(opts.UserAgent, "/")
-	return &Fetcher{
-		opts:  opts,
-		agent: strings.TrimSpace(agent),
-		client: &http.Client{
-			Transport:     transport,
-			Timeout:       opts.ReadTimeout,
-			CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
-		},
-		next:   make(map[string]time.Time),
-		robots: make(map[string]*robotsEntry),
+	f.client = &http.Client{
+		Transport:     transport,
+		Timeout:       opts.ReadTimeout,
+		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
 	}
+	return f
 }
 
 // Get fetches rawURL, following redirects. It returns ErrRefused for a
@@ -236,7 +243,7 @@ func (f *Fetcher) checkURL(rawURL string) (*url.URL, error) {
 	}
 	u.Fragment, u.RawFragment = "", ""
 	if !f.opts.AllowPrivate {
-		if err := checkAddr(u.Hostname()); err != nil {
+		if err := f.checkAddr(u.Hostname()); err != nil {
 			return nil, err
 		}
 	}
