@@ -1,0 +1,85 @@
+package dedup
+
+import "runtime"
+
+// Options tunes duplicate detection. The zero value of a field means its
+// default (see DefaultOptions); a Sig made with one Shingle and Hashes can
+// only be added to an Index with the same two values.
+type Options struct {
+	// Shingle is the number of consecutive words in a shingle. Default 5:
+	// one edited word changes at most 5 shingles, so a 400-word article
+	// with a few edits keeps a Jaccard similarity near 0.95, while 5-word
+	// runs shared by independent articles on one topic (names, a quoted
+	// phrase) stay rare. Smaller values flag more same-topic articles;
+	// larger ones miss more lightly edited copies. Texts with fewer words
+	// than Shingle are matched exactly only. Capped at 32; cost is one
+	// multiply per word per shingle position.
+	Shingle int
+	// Hashes is the number of MinHash values per signature. Default 128.
+	// The standard error of the estimated similarity is about
+	// sqrt(J(1-J)/Hashes), 0.035 at J=0.8. Cost: one multiply per shingle
+	// per hash when signing, 4 bytes per hash per stored article.
+	Hashes int
+	// Bands is the number of LSH bands the hashes are split into; each band
+	// has Hashes/Bands rows. Two articles become candidates when all rows of
+	// one band agree, with probability 1-(1-J^rows)^Bands. Default 32 (rows
+	// 4): a pair at J=0.8 is a candidate with probability > 0.9999999, at
+	// J=0.5 with 0.87 (then rejected by Threshold), at J=0.1 with 0.003.
+	// Cost: one map entry per band per stored article.
+	Bands int
+	// Threshold is the least estimated Jaccard similarity of shingle sets
+	// for a near duplicate, in (0, 1]. Default 0.8. Lower values link more
+	// loosely edited copies and, below about 0.5, rewritten articles on the
+	// same event.
+	Threshold float64
+	// Candidates caps how many distinct earlier articles one lookup
+	// verifies, newest first; it bounds the cost when many near-identical
+	// articles share buckets. Default 500.
+	Candidates int
+	// Workers is how many goroutines AddBatch signs texts on. Default
+	// runtime.GOMAXPROCS(0).
+	Workers int
+}
+
+// maxShingle bounds Options.Shingle so the shingle window fits on the stack.
+const maxShingle = 32
+
+// DefaultOptions returns the options storydesk runs with.
+func DefaultOptions() Options {
+	return Options{
+		Shingle:    5,
+		Hashes:     128,
+		Bands:      32,
+		Threshold:  0.8,
+		Candidates: 500,
+		Workers:    runtime.GOMAXPROCS(0),
+	}
+}
+
+// withDefaults fills zero fields from DefaultOptions and clamps the rest to
+// workable values.
+func (o Options) withDefaults() Options {
+	d := DefaultOptions()
+	if o.Shingle <= 0 {
+		o.Shingle = d.Shingle
+	}
+	o.Shingle = min(o.Shingle, maxShingle)
+	if o.Hashes <= 0 {
+		o.Hashes = d.Hashes
+	}
+	if o.Bands <= 0 {
+		o.Bands = d.Bands
+	}
+	o.Bands = min(o.Bands, o.Hashes)
+	if o.Threshold <= 0 {
+		o.Threshold = d.Threshold
+	}
+	o.Threshold = min(o.Threshold, 1)
+	if o.Candidates <= 0 {
+		o.Candidates = d.Candidates
+	}
+	if o.Workers <= 0 {
+		o.Workers = d.Workers
+	}
+	return o
+}
