@@ -25,8 +25,9 @@ func metadata(doc *html.Node, pageURL string, opts Options) model.Article {
 	if base != nil {
 		host = base.Hostname()
 	}
-	a.Title = pickTitle(f, ld, siteNames(host, a.Outlet, f.first("og:site_name"), f.first("application-name"), ld.publisher))
-	a.Byline, a.Authors = pickAuthors(f, ld)
+	site := siteNames(host, a.Outlet, f.first("og:site_name"), f.first("application-name"), ld.publisher)
+	a.Title = pickTitle(f, ld, site)
+	a.Byline, a.Authors = pickAuthors(f, ld, site)
 	a.Published = pickPublished(f, ld, pageURL)
 	a.Language = pickLanguage(f, ld)
 	return a
@@ -72,39 +73,78 @@ func pickOutlet(f *pageFacts, ld ldFacts, base *url.URL) string {
 var authorMetaKeys = []string{"author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "dcterms.creator", "byl", "citation_author", "twitter:data1"}
 
 // pickAuthors returns the byline and its names: JSON-LD authors, then
-// author meta tags, then elements marked as bylines.
-func pickAuthors(f *pageFacts, ld ldFacts) (string, []string) {
-	var names []string
+// author meta tags, then elements marked as bylines. A source that credits
+// only the site itself ("STERN.de", an Organization author) gives way to a
+// later one that names people, and is kept when none does.
+func pickAuthors(f *pageFacts, ld ldFacts, site []string) (string, []string) {
+	var sources [][]string
+	var ldNames []string
 	for _, n := range ld.authors {
-		names = append(names, splitAuthors(n)...)
+		ldNames = append(ldNames, splitAuthors(n)...)
 	}
-	if len(names) == 0 {
-		for _, k := range authorMetaKeys[:8] {
-			for _, v := range f.meta[k] {
-				if !strings.Contains(v, "://") {
-					names = append(names, splitAuthors(v)...)
-				}
-			}
-			if len(names) > 0 {
-				break
+	sources = append(sources, ldNames)
+	var metaNames []string
+	for _, k := range authorMetaKeys {
+		for _, v := range f.meta[k] {
+			if !strings.Contains(v, "://") {
+				metaNames = append(metaNames, splitAuthors(v)...)
 			}
 		}
+		if len(metaNames) > 0 {
+			break
+		}
 	}
+	sources = append(sources, metaNames)
 	byline := ""
+	var bylineNames []string
 	for _, b := range f.bylines {
 		if ns := splitAuthors(b); len(ns) > 0 {
-			byline = b
-			if len(names) == 0 {
-				names = ns
+			byline, bylineNames = b, ns
+			break
+		}
+	}
+	sources = append(sources, bylineNames)
+	var names, fallback []string
+	for i, src := range sources {
+		if len(src) == 0 {
+			continue
+		}
+		siteOnly := len(dropSiteCredits(src, site)) == 0 || i == 0 && ld.orgAuthors
+		if !siteOnly {
+			names = src
+			if i == 1 {
+				// A meta author list that adds the site to people's
+				// names repeats the obvious.
+				names = dropSiteCredits(src, site)
 			}
 			break
 		}
+		if fallback == nil {
+			fallback = src
+		}
+	}
+	if names == nil {
+		names = fallback
 	}
 	names = dedupeNames(names)
 	if byline == "" && len(names) > 0 {
 		byline = strings.Join(names, ", ")
 	}
 	return byline, names
+}
+
+// dropSiteCredits removes names that name the site; nil when none remain.
+func dropSiteCredits(names []string, site []string) []string {
+	var out []string
+	for _, n := range names {
+		if !namesSite(n, site) {
+			out = append(out, n)
+		}
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	return out
 }
 
 // publishedMetaKeys are meta names holding the publication time, most

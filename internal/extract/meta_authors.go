@@ -20,11 +20,14 @@ import (
 // that is itself a credit ("dpa", "Associated Press", "MND Staff") stays.
 
 // bylineLead matches the words that introduce a byline.
-var bylineLead = regexp.MustCompile(`(?i)^(?:(?:written|reported|reporting|text|texto|story|words|photos?|ein (?:kommentar|gastbeitrag|interview|bericht|essay)|eine (?:kolumne|analyse|reportage)|verfasst)\s+)?(?:by|von|vom|par|por|door|av|af|od|di|от|автор|autor(?:in|en)?|author(?:s)?|auteur|text|texto|redaktion)\b\s*[:\-–]?\s*`)
+var bylineLead = regexp.MustCompile(`(?i)^(?:\p{Ll}\S*\s+){0,2}?(?:(?:written|reported|reporting|text|texto|story|words|photos?|ein (?:kommentar|gastbeitrag|interview|bericht|essay)|eine (?:kolumne|analyse|reportage)|verfasst)\s+)?(?:by|von|vom|par|por|door|av|af|od|di|от|автор|autor(?:in|en)?|author(?:s)?|auteur|text|texto|redaktion)\b\s*[:\-–]?\s*`)
 
 // bylineCut ends the names part of a byline: a separator followed by
 // anything, or words that start a date line.
-var bylineCut = regexp.MustCompile(`(?i)\s*(?:[|•·]|\s[–—-]\s|\b(?:published|updated|posted|veröffentlicht|aktualisiert|stand|publié|mis à jour|publicado|actualizado|pubblicato|aggiornato|opdateret|uppdaterad|publisert|oppdatert)\b|\d{1,2}[./:]\d{1,2}|\d{4}).*$`)
+var bylineCut = regexp.MustCompile(`(?i)\s*(?:[|•·]|\s[–—-]\s|\b(?:published|updated|posted|veröffentlicht|aktualisiert|stand|publié|mis à jour|publicado|actualizado|pubblicato|aggiornato|opdateret|uppdaterad|publisert|oppdatert)\b|\b(?:images?|photos?|fotos?|bild|bilder|pictures?)\s*:|\d).*$`)
+
+// parenthetical matches a bracketed aside: initials, a desk, a photo credit.
+var parenthetical = regexp.MustCompile(`\s*[(\[][^)\]]*[)\]]?`)
 
 // authorSplit separates names: commas, semicolons, slashes, ampersands and
 // the word for "and" in the languages we read.
@@ -49,7 +52,8 @@ var roleWords = map[string]bool{
 	"more": true, "about": true, "über": true, "email": true, "e-mail": true, "twitter": true,
 	"opinion": true, "analysis": true, "meinung": true, "kommentar": true, "am": true, "on": true,
 	"profile": true, "profil": true, "view": true, "all": true, "posts": true, "articles": true,
-	"artikel": true, "stories": true, "von": true, "by": true,
+	"artikel": true, "stories": true, "von": true, "by": true, "기자": true, "記者": true,
+	"특파원": true, "特派員": true,
 }
 
 // splitAuthors returns the names in a byline or author field.
@@ -58,6 +62,7 @@ func splitAuthors(s string) []string {
 	if s == "" {
 		return nil
 	}
+	s = parenthetical.ReplaceAllString(s, "")
 	s = bylineLead.ReplaceAllString(s, "")
 	if loc := bylineCut.FindStringIndex(s); loc != nil && loc[0] > 0 {
 		s = s[:loc[0]]
@@ -68,12 +73,23 @@ func splitAuthors(s string) []string {
 	for _, part := range authorSplit.Split(s, -1) {
 		part = bylineLead.ReplaceAllString(strings.TrimSpace(part), "")
 		part = strings.Trim(part, " .:-–—()[]\"'“”„")
+		part = dropTrailingRole(part)
 		if !plausibleName(part) {
 			continue
 		}
 		out = append(out, part)
 	}
 	return out
+}
+
+// dropTrailingRole removes a role word written after a name
+// ("신현주 기자", "Jane Doe Reporter").
+func dropTrailingRole(part string) string {
+	words := strings.Fields(part)
+	if len(words) > 1 && roleWords[strings.ToLower(words[len(words)-1])] {
+		return strings.Join(words[:len(words)-1], " ")
+	}
+	return part
 }
 
 // plausibleName reports whether part can be a person's or a credit's name.

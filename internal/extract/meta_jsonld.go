@@ -6,6 +6,8 @@ import (
 	"errors"
 	"io"
 	"strings"
+
+	"golang.org/x/net/html"
 )
 
 // JSON-LD (schema.org in <script type="application/ld+json">) is the
@@ -36,6 +38,8 @@ type ldFacts struct {
 	created   string
 	modified  string
 	authors   []string
+	// orgAuthors is set when every author object is an organisation.
+	orgAuthors bool
 	publisher string
 	url       string
 	language  string
@@ -85,8 +89,10 @@ func readJSONLD(blocks []string, pageURL string) ldFacts {
 	f.url = str(art["url"])
 	f.language = str(art["inLanguage"])
 	f.authors = ldNames(art["author"], byID, 0)
+	f.orgAuthors = allOrganizations(art["author"], byID)
 	if len(f.authors) == 0 {
 		f.authors = ldNames(art["creator"], byID, 0)
+		f.orgAuthors = allOrganizations(art["creator"], byID)
 	}
 	if p := ldNames(art["publisher"], byID, 0); len(p) > 0 {
 		f.publisher = p[0]
@@ -253,7 +259,7 @@ func ldNames(v any, byID map[string]map[string]any, depth int) []string {
 	}
 	switch x := v.(type) {
 	case string:
-		if x = cleanSpace(x); x != "" && !strings.HasPrefix(x, "http") {
+		if x = cleanSpace(html.UnescapeString(x)); x != "" && !strings.HasPrefix(x, "http") {
 			return []string{x}
 		}
 	case []any:
@@ -281,21 +287,56 @@ func ldNames(v any, byID map[string]map[string]any, depth int) []string {
 	return nil
 }
 
+// organizationTypes are the schema.org types of non-person credits.
+var organizationTypes = map[string]bool{"organization": true, "newsmediaorganization": true, "corporation": true, "website": true}
+
+// allOrganizations reports whether v holds author objects and all of them
+// are organisations.
+func allOrganizations(v any, byID map[string]map[string]any) bool {
+	var objs []map[string]any
+	switch x := v.(type) {
+	case map[string]any:
+		objs = append(objs, x)
+	case []any:
+		for _, e := range x {
+			o, ok := e.(map[string]any)
+			if !ok {
+				return false
+			}
+			objs = append(objs, o)
+		}
+	}
+	if len(objs) == 0 {
+		return false
+	}
+	for _, o := range objs {
+		if _, typed := o["@type"]; !typed {
+			if id, ok := o["@id"].(string); ok && byID[id] != nil {
+				o = byID[id]
+			}
+		}
+		if !hasType(o, organizationTypes) {
+			return false
+		}
+	}
+	return true
+}
+
 // str returns v when it is a string (or the first string of a list),
 // trimmed; "" otherwise.
 func str(v any) string {
 	switch x := v.(type) {
 	case string:
-		return strings.TrimSpace(x)
+		return cleanSpace(html.UnescapeString(x))
 	case []any:
 		for _, e := range x {
 			if s, ok := e.(string); ok {
-				return strings.TrimSpace(s)
+				return cleanSpace(html.UnescapeString(s))
 			}
 		}
 	case map[string]any:
 		if s, ok := x["@value"].(string); ok {
-			return strings.TrimSpace(s)
+			return cleanSpace(html.UnescapeString(s))
 		}
 	}
 	return ""

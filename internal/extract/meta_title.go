@@ -17,7 +17,12 @@ import (
 
 // titleSeps are the separators between a headline and a site name, the
 // strong ones first.
-var titleSeps = []string{" | ", " || ", " :: ", " // ", " · ", " • ", " » ", " « ", " — ", " – ", " - ", " -- ", " : "}
+var titleSeps = []string{" | ", " || ", " :: ", " // ", " · ", " • ", " » ", " « ", " — ", " – ", " - ", " -- ", " : ",
+	"|", "｜", "：", "ㅣ", " ─ ", "-", "–", "—", ":"}
+
+// unspacedSeps are separators written without spaces; a segment after
+// them is dropped only when it names the site.
+var unspacedSeps = map[string]bool{"|": true, "｜": true, "：": true, "ㅣ": true, "-": true, "–": true, "—": true, ":": true}
 
 // strongSeps separate site furniture so reliably that a short edge segment
 // after them is dropped even when it does not name the site.
@@ -41,12 +46,12 @@ func dropSiteSegment(t string, site []string) string {
 		i := strings.LastIndex(t, sep)
 		if i > 0 {
 			head, tail := t[:i], t[i+len(sep):]
-			if namesSite(tail, site) || strongSeps[sep] && shortBeside(tail, head) {
+			if namesSite(tail, site) || strongSeps[sep] && shortBeside(tail, head) && !unspacedSeps[sep] {
 				return strings.TrimSpace(head)
 			}
 		}
 		j := strings.Index(t, sep)
-		if j > 0 && sep != " : " {
+		if j > 0 && sep != " : " && !unspacedSeps[sep] {
 			head, tail := t[:j], t[j+len(sep):]
 			if namesSite(head, site) {
 				return strings.TrimSpace(tail)
@@ -113,43 +118,23 @@ func siteNames(host string, names ...string) []string {
 	return out
 }
 
-// pickTitle chooses the headline. The visible <h1> is the page's own
-// headline and wins when metadata titles agree with it; otherwise the
-// cleaned og:title, JSON-LD headline, twitter:title and <title> are tried
-// in that order.
+// pickTitle chooses the headline: the first of the JSON-LD headline (the
+// one the publisher declares for the article), og:title, twitter:title,
+// a title meta tag, <title> and the first <h1>, with site names removed.
+// An <h1> is the visible headline but often a shorter or longer variant
+// written for the page; metadata titles are the declared ones.
 func pickTitle(f *pageFacts, ld ldFacts, site []string) string {
 	cands := []string{
-		f.first("og:title"), ld.headline, f.first("twitter:title"),
+		ld.headline, f.first("og:title"), f.first("twitter:title"),
 		f.first("title", "dc.title", "headline"), f.title,
 	}
-	var meta []string
+	if len(f.h1) > 0 {
+		cands = append(cands, f.h1[0])
+	}
 	for _, c := range cands {
 		if c = cleanTitle(c, site); c != "" {
-			meta = append(meta, c)
+			return c
 		}
-	}
-	for _, h := range f.h1 {
-		for _, m := range meta {
-			if titleAgrees(h, m) {
-				return h
-			}
-		}
-	}
-	if len(meta) > 0 {
-		return meta[0]
-	}
-	if len(f.h1) > 0 {
-		return f.h1[0]
 	}
 	return ""
-}
-
-// titleAgrees reports whether an <h1> text and a metadata title are the
-// same headline up to case, punctuation and a site segment.
-func titleAgrees(h1, meta string) bool {
-	a, b := letterKey(h1), letterKey(meta)
-	if len(a) < 8 {
-		return false
-	}
-	return a == b
 }
