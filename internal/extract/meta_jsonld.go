@@ -40,9 +40,9 @@ type ldFacts struct {
 	authors   []string
 	// orgAuthors is set when every author object is an organisation.
 	orgAuthors bool
-	publisher string
-	url       string
-	language  string
+	publisher  string
+	url        string
+	language   string
 	// pageDate is a WebPage's datePublished, used when no article has one.
 	pageDate string
 	found    bool // an article object was found
