@@ -27,8 +27,7 @@ func (ps *pageStats) pickRoots(opts Options) []*html.Node {
 		}
 		return nil
 	}
-	root := ps.nodes[best]
-	top := ps.el[best].adj
+	root, top := ps.climb(ps.nodes[best], ps.el[best].adj)
 	parent := root.Parent
 	if parent == nil || root.DataAtom == atom.Body {
 		return []*html.Node{root}
@@ -55,6 +54,33 @@ func (ps *pageStats) pickRoots(opts Options) []*html.Node {
 		}
 	}
 	return roots
+}
+
+// climb moves the root up while its parent scores nearly as well (the
+// article is split into several scored blocks) or while the root is a list
+// or table part, which is rarely a whole article.
+func (ps *pageStats) climb(root *html.Node, top float32) (*html.Node, float32) {
+	for root.Parent != nil && root.Parent.DataAtom != atom.Body && root.Parent.Type == html.ElementNode {
+		pst := ps.of(root.Parent)
+		if pst == nil {
+			break
+		}
+		switch {
+		case listOrTablePart[root.DataAtom]:
+		case pst.adj >= top*0.75:
+		default:
+			return root, top
+		}
+		root, top = root.Parent, max(top, pst.adj)
+	}
+	return root, top
+}
+
+// listOrTablePart are elements that hold one part of a block, never a
+// whole article on their own.
+var listOrTablePart = map[atom.Atom]bool{
+	atom.Ul: true, atom.Ol: true, atom.Li: true, atom.Dl: true, atom.Dd: true, atom.Dt: true,
+	atom.Table: true, atom.Tbody: true, atom.Thead: true, atom.Tr: true, atom.Td: true, atom.Th: true,
 }
 
 // renderer turns the content roots into paragraphs.
@@ -131,7 +157,10 @@ func (r *renderer) furniture(n *html.Node, st *elemStat) bool {
 	case atom.Ul, atom.Ol, atom.Dl, atom.Table:
 		return ld > 0.55
 	}
-	return ld > 0.5 && st.para < 3
+	// A long, punctuated block stays even when most of it is linked
+	// (a digest item whose first sentence links to the story).
+	prose := st.text >= 120 && st.punct >= 2 && ld < 0.8
+	return ld > 0.5 && !prose
 }
 
 // addText appends a text node's text, collapsing whitespace.
@@ -198,6 +227,9 @@ func isProse(p string) bool {
 	}
 	if n < 30 {
 		return false
+	}
+	if n >= 60 && (strings.Contains(p, ". ") || strings.Contains(p, "? ") || strings.Contains(p, "! ")) {
+		return true
 	}
 	p = strings.TrimRight(p, " \"'”’»)]")
 	if p == "" {
