@@ -229,4 +229,3 @@ func BenchmarkMainText(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.N)/time.Since(start).Seconds(), "pages/s")
 }
-
