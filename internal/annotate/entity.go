@@ -1,21 +1,424 @@
 package annotate
 
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/storydesk/storydesk/internal/model"
+)
+
+// Suffix words that type an unknown capitalised name by its last word.
+var (
+	orgHeads = wordSet(`ministry party council commission agency institute university news press
+	post times group bank fund corporation company inc ltd union organization organisation alliance
+	committee court parliament congress senate forces army navy office department administration
+	service services association foundation coalition federation network guard police authority
+	board bureau centre center league club media images social telegraph guardian journal`)
+	facilityHeads = wordSet(`street st road avenue base airport palace square bridge building tower
+	hall stadium hospital station prison plant cathedral church embassy camp field port`)
+	locationHeads = wordSet(`region sea river ocean mountains peninsula valley island islands gulf
+	coast strait lake desert oblast province`)
+	eventHeads = wordSet(`summit war olympics games cup election conference festival`)
+	connectors = wordSet(`of for the von der de van da bin al la du`)
+	// personRoles are roles a nominal mention ("the prime minister") can
+	// stand for; leader covers the first three.
+	personRoles = wordSet(`president|prime minister|chancellor|leader|vice president|foreign minister|secretary of state|defence minister`)
+)
+
+func wordSet(s string) map[string]bool {
+	m := map[string]bool{}
+	sep := " \n\t"
+	if strings.Contains(s, "|") {
+		sep = "|"
+	}
+	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return strings.ContainsRune(sep, r) }) {
+		m[strings.TrimSpace(w)] = true
+	}
+	return m
+}
+
 // Mention is an entity mention inside the chain, in byte offsets.
 type Mention struct {
 	Segment
 	// Entity indexes Doc.Entities.
 	Entity int
-	// Form is "name", "partial", "title+name", "nominal", "abbreviation".
+	// Form is "name", "partial", "title+name", "nominal", "abbreviation",
+	// "adjective" or "metonym".
 	Form string
-	// Head is the byte range of the name without title or role words.
-	Head Segment
 }
 
-// Entities finds entity mentions and groups them into document entities.
+// Entities finds entity mentions and groups them into document entities:
+// capitalised runs typed by the gazetteer, titles, name lists and head
+// words; role nouns ("the Russian leader") linked to the person holding
+// the role in the article.
 type Entities struct {
 	// ResolveRoles links role mentions to the person holding the role.
 	ResolveRoles bool
 }
 
+// docEntity is an entity while the document is being read.
+type docEntity struct {
+	typ, name     string
+	first, last   string // persons
+	role, nation  string // persons: the last role and nationality seen
+	lastSeen      int    // byte offset of the latest mention
+	names         map[string]int
+	fromGazetteer bool
+}
+
+// candidate is a capitalised name found in a sentence.
+type candidate struct {
+	span, head   Segment // whole mention; the name without title
+	words        []Segment
+	typ          string
+	titled       bool // a title or honorific precedes the name
+	honorific    string
+	role, nation string
+	form         string
+	canonical    string
+}
+
 // Annotate implements Annotator.
-func (e Entities) Annotate(d *Doc) {}
+func (e Entities) Annotate(d *Doc) {
+	g := defaultGazetteer()
+	r := entityReader{d: d, g: g}
+	for si, s := range d.Sentences {
+		r.sentence(si, s)
+	}
+	r.group()
+	if e.ResolveRoles {
+		r.roles()
+	}
+	r.output()
+}
+
+type entityReader struct {
+	d     *Doc
+	g     *gazetteer
+	cands []candidate
+	ents  []docEntity
+	ments []Mention
+}
+
+func (r *entityReader) word(s Segment) string { return r.d.Text[s.Start:s.End] }
+
+func isCap(w string) bool {
+	c, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(c)
+}
+
+// sentence collects the capitalised runs of sentence si.
+func (r *entityReader) sentence(si int, s Segment) {
+	toks := r.d.Tokens
+	lo := tokenAt(toks, s.Start)
+	hi := lo
+	for hi < len(toks) && toks[hi].End <= s.End {
+		hi++
+	}
+	for i := lo; i < hi; {
+		t := toks[i]
+		w := r.d.Text[t.Start:t.End]
+		startsAddress := t.Kind == Number && len(w) <= 4 && i+1 < hi && toks[i+1].Kind == Word && isCap(r.word(toks[i+1].seg()))
+		if !(t.Kind == Word && isCap(w)) && !startsAddress {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < hi {
+			if possessive(r.word(toks[j-1].seg())) {
+				break
+			}
+			tj := toks[j]
+			wj := r.d.Text[tj.Start:tj.End]
+			if tj.Kind == Word && isCap(wj) {
+				j++
+				continue
+			}
+			if tj.Kind == Number && (r.word(toks[j-1].seg()) == "No" || r.word(toks[j-1].seg()) == "Number") {
+				j++
+				break
+			}
+			if tj.Kind == Word && connectors[wj] {
+				k := j
+				for k < hi && toks[k].Kind == Word && connectors[r.word(toks[k].seg())] {
+					k++
+				}
+				if k < hi && k-j <= 2 && toks[k].Kind == Word && isCap(r.word(toks[k].seg())) {
+					j = k + 1
+					continue
+				}
+			}
+			break
+		}
+		words := make([]Segment, 0, j-i)
+		for k := i; k < j; k++ {
+			words = append(words, toks[k].seg())
+		}
+		if len(words) == 1 && strings.ContainsRune(w, '-') {
+			r.hyphenated(words[0], i == lo, i)
+		} else {
+			r.chunk(words, i == lo, i)
+		}
+		i = j
+	}
+}
+
+func (t Token) seg() Segment { return Segment{t.Start, t.End} }
+
+// tokenAt returns the index of the first token starting at or after b.
+func tokenAt(toks []Token, b int) int {
+	lo, hi := 0, len(toks)
+	for lo < hi {
+		m := (lo + hi) / 2
+		if toks[m].Start < b {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
+}
+
+func possessive(w string) bool {
+	return strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s")
+}
+
+func trimPossessive(s Segment, text string) Segment {
+	w := text[s.Start:s.End]
+	if strings.HasSuffix(w, "'s") {
+		s.End -= 2
+	} else if strings.HasSuffix(w, "’s") {
+		s.End -= len("’s")
+	}
+	return s
+}
+
+// hyphenated splits "Trump-Putin" into its capitalised parts.
+func (r *entityReader) hyphenated(s Segment, initial bool, tok int) {
+	w := r.word(s)
+	start := s.Start
+	for k := 0; k <= len(w); k++ {
+		if k == len(w) || w[k] == '-' {
+			part := Segment{start, s.Start + k}
+			if part.End > part.Start && isCap(r.word(part)) {
+				r.chunk([]Segment{part}, initial && part.Start == s.Start, tok)
+			}
+			start = s.Start + k + 1
+		}
+	}
+}
+
+// chunk reads one capitalised run: strips openers, reads titles, types
+// the name and records a candidate.
+func (r *entityReader) chunk(words []Segment, initial bool, tok int) {
+	text := r.d.Text
+	words[len(words)-1] = trimPossessive(words[len(words)-1], text)
+	c := candidate{span: Segment{words[0].Start, words[len(words)-1].End}}
+	// whole-run gazetteer hit, with or without a leading "The"
+	if r.known(&c, words) {
+		return
+	}
+	if n, _ := r.title(append(words, Segment{})); n == len(words) {
+		return // a title alone ("the PM"): a role, read by roles
+	}
+	for len(words) > 0 {
+		lw := strings.ToLower(r.word(words[0]))
+		if n, role := r.title(words); n > 0 {
+			c.titled = true
+			if role == "honorific" {
+				c.honorific = lw
+			} else {
+				c.role = role
+			}
+			words = words[n:]
+			continue
+		}
+		if p, ok := r.g.places[r.word(words[0])]; ok && len(words) > 1 {
+			if n, _ := r.title(words[1:]); n > 0 {
+				c.nation = p.Name
+				r.add(candidate{span: words[0], head: words[0], words: words[:1], typ: p.Type, form: "adjective", canonical: p.Name})
+				words = words[1:]
+				continue
+			}
+		}
+		if (lw == "no" || lw == "number") && len(words) == 2 && startsWithDigit(r.word(words[1])) {
+			break
+		}
+		if r.g.common[lw] || isTimeWord(lw) {
+			words = words[1:]
+			if len(words) > 0 {
+				c.span.Start = words[0].Start
+			}
+			continue
+		}
+		break
+	}
+	for k, w := range words {
+		if isTimeWord(strings.ToLower(r.word(w))) {
+			words = words[:k]
+			break
+		}
+	}
+	for len(words) > 0 && connectors[r.word(words[len(words)-1])] {
+		words = words[:len(words)-1]
+	}
+	if len(words) == 0 {
+		return
+	}
+	if !c.titled {
+		c.span.Start = words[0].Start
+		if r.known(&c, words) {
+			return
+		}
+	}
+	c.words = words
+	c.head = Segment{words[0].Start, words[len(words)-1].End}
+	r.lookBackTitle(&c, tok)
+	c.typ = r.typeOf(&c)
+	c.form = "name"
+	if c.titled {
+		c.form = "title+name"
+	} else if len(words) == 1 && c.typ == model.Person {
+		c.form = "partial"
+	}
+	r.add(c)
+}
+
+// known records words as a gazetteer place or organisation if they are one.
+func (r *entityReader) known(c *candidate, words []Segment) bool {
+	for skip := 0; skip < 2 && skip < len(words); skip++ {
+		if skip == 1 && !strings.EqualFold(r.word(words[0]), "the") {
+			break
+		}
+		ws := words[skip:]
+		s := Segment{ws[0].Start, ws[len(ws)-1].End}
+		name := r.word(s)
+		if p, ok := r.g.places[name]; ok {
+			form := "name"
+			if p.Demonym {
+				form = "adjective"
+			}
+			r.add(candidate{span: s, head: s, words: ws, typ: p.Type, form: form, canonical: p.Name})
+			return true
+		}
+		o, ok := r.g.orgs[name]
+		if !ok && len(ws) == 1 && len(name) >= 3 {
+			// case variants of an acronym: Nato for NATO
+			if o2, ok2 := r.g.orgs[strings.ToLower(name)]; ok2 && strings.ToUpper(o2) == o2 {
+				o, ok = o2, true
+			}
+		}
+		if ok {
+			form := "name"
+			if o != name && strings.ToUpper(name) == name {
+				form = "abbreviation"
+			}
+			r.add(candidate{span: s, head: s, words: ws, typ: model.Organization, form: form, canonical: o})
+			return true
+		}
+	}
+	return false
+}
+
+// title returns how many leading words form a title and its role.
+func (r *entityReader) title(words []Segment) (int, string) {
+	for n := min(r.g.maxTitleWords, len(words)-1); n >= 1; n-- {
+		var b strings.Builder
+		for k := 0; k < n; k++ {
+			if k > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(strings.ToLower(r.word(words[k])))
+		}
+		if role, ok := r.g.titles[b.String()]; ok {
+			return n, role
+		}
+	}
+	return 0, ""
+}
+
+// lookBackTitle extends c over a lower-case title just before it ("press
+// secretary Karoline Leavitt", "chief Mark Rutte") and a demonym before that.
+func (r *entityReader) lookBackTitle(c *candidate, tok int) {
+	if c.titled || tok == 0 {
+		return
+	}
+	toks := r.d.Tokens
+	for n := min(r.g.maxTitleWords, tok); n >= 1; n-- {
+		var b strings.Builder
+		ok := true
+		for k := tok - n; k < tok; k++ {
+			if toks[k].Kind != Word {
+				ok = false
+				break
+			}
+			if k > tok-n {
+				b.WriteByte(' ')
+			}
+			b.WriteString(strings.ToLower(r.word(toks[k].seg())))
+		}
+		if !ok {
+			continue
+		}
+		if role, found := r.g.titles[b.String()]; found && role != "honorific" {
+			c.titled, c.role = true, role
+			c.span.Start = toks[tok-n].Start
+			if k := tok - n - 1; k >= 0 {
+				if p, ok := r.g.places[strings.TrimSuffix(strings.TrimSuffix(r.word(toks[k].seg()), "'s"), "’s")]; ok {
+					c.nation = p.Name
+				}
+			}
+			return
+		}
+	}
+}
+
+// typeOf types a name that is not in the gazetteer.
+func (r *entityReader) typeOf(c *candidate) string {
+	last := strings.ToLower(r.word(c.words[len(c.words)-1]))
+	first := r.word(c.words[0])
+	switch {
+	case c.titled:
+		return model.Person
+	case orgHeads[last] || orgHeads[strings.ToLower(first)]:
+		return model.Organization
+	case facilityHeads[last] || strings.HasPrefix(first, "RAF"):
+		return model.Facility
+	case locationHeads[last]:
+		return model.Location
+	case eventHeads[last]:
+		return model.Event
+	case r.g.firstNames[first] && len(c.words) >= 2:
+		return model.Person
+	}
+	if len(c.words) == 1 {
+		w := r.word(c.words[0])
+		if len(w) >= 2 && strings.ToUpper(w) == w {
+			c.form = "abbreviation"
+			return model.Organization
+		}
+		return "" // decided in group: a known person's name, or a place
+	}
+	for _, w := range c.words {
+		if connectors[r.word(w)] {
+			return model.Organization
+		}
+	}
+	if len(c.words) <= 3 {
+		return model.Person
+	}
+	return model.Organization
+}
+
+func isTimeWord(w string) bool {
+	switch w {
+	case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+		"january", "february", "march", "april", "june", "july", "august",
+		"september", "october", "november", "december":
+		return true
+	}
+	return false
+}
+
+func (r *entityReader) add(c candidate) { r.cands = append(r.cands, c) }

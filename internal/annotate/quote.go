@@ -1,10 +1,218 @@
 package annotate
 
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/storydesk/storydesk/internal/model"
+)
+
 // Quotes finds direct quotations and their speakers.
+//
+// Marks: “…” and «…» always pair; ‘…’ and straight '…' or "…" open after a
+// space or at a paragraph start and close before a space or punctuation,
+// so apostrophes inside words (don't, Putin’s) and before digits (’80s)
+// are never quotes. A mark left open at a paragraph end is closed by the
+// last closing mark of another kind, carried into the next paragraph when
+// that opens with a quote (multi-paragraph quotes), or dropped. A closing
+// mark with no opener after a cue ("he said there was no sign …,”) quotes
+// the words after the cue.
 type Quotes struct {
 	// MaxBytes is the longest quotation in bytes; 0 means 4000.
 	MaxBytes int
 }
 
+type markKind uint8
+
+const (
+	notMark markKind = iota
+	openDouble
+	closeDouble
+	openSingle
+	closeSingle
+)
+
 // Annotate implements Annotator.
-func (q Quotes) Annotate(d *Doc) {}
+func (q Quotes) Annotate(d *Doc) {
+	maxBytes := q.MaxBytes
+	if maxBytes <= 0 {
+		maxBytes = 4000
+	}
+	var spans []Segment
+	for pi, p := range d.Paragraphs {
+		next := ""
+		if pi+1 < len(d.Paragraphs) {
+			np := d.Paragraphs[pi+1]
+			next = d.Text[np.Start:min(np.End, np.Start+4)]
+		}
+		spans = quoteSpans(d.Text, p, next, maxBytes, spans)
+	}
+	sp := speakerFinder{d: d, g: defaultGazetteer(), quotes: spans}
+	for i, s := range spans {
+		if s.End <= s.Start {
+			continue
+		}
+		sq := sp.attribute(i)
+		if sq.name == "" && isHeading(d, s) {
+			continue
+		}
+		text := d.Text[s.Start:s.End]
+		d.Quotes = append(d.Quotes, model.Quote{
+			Span: d.Span(s.Start, s.End), Text: text,
+			Speaker: sq.name, SpeakerStart: d.Rune(sq.span.Start), SpeakerEnd: d.Rune(sq.span.End),
+			Cue: sq.cue,
+		})
+	}
+}
+
+// classify reads the mark at byte i of text.
+func classify(text string, i int, p Segment) (markKind, int) {
+	r, n := utf8.DecodeRuneInString(text[i:])
+	var prev, next rune = ' ', ' '
+	if i > p.Start {
+		prev = runeBefore(text, i)
+	}
+	if i+n < p.End {
+		next = runeAt(text, i+n)
+	}
+	opening := unicode.IsSpace(prev) || strings.ContainsRune("([{—–-/‘“\"'", prev)
+	closing := unicode.IsSpace(next) || unicode.IsPunct(next) && next != '\'' && next != '’' || next == '…'
+	switch r {
+	case '“', '«', '„':
+		return openDouble, n
+	case '”', '»':
+		return closeDouble, n
+	case '"':
+		if opening && !unicode.IsSpace(next) {
+			return openDouble, n
+		}
+		return closeDouble, n
+	case '‘':
+		if unicode.IsDigit(next) {
+			return notMark, n
+		}
+		if !opening && isLetter(prev) && isLetter(next) {
+			return notMark, n
+		}
+		return openSingle, n
+	case '\'', '’':
+		if isLetter(prev) && isLetter(next) || unicode.IsDigit(next) && opening {
+			return notMark, n // don't, ’80s
+		}
+		if opening && !unicode.IsSpace(next) {
+			return openSingle, n
+		}
+		if closing && !opening {
+			return closeSingle, n
+		}
+	}
+	return notMark, n
+}
+
+// quoteSpans appends the quoted stretches of paragraph p, marks excluded.
+func quoteSpans(text string, p Segment, nextPara string, maxBytes int, dst []Segment) []Segment {
+	dOpen, sOpen := -1, -1
+	var strays []int // closers with no opener
+	var loose []Segment
+	for i := p.Start; i < p.End; {
+		c := text[i]
+		if c != '"' && c != '\'' && c < utf8.RuneSelf {
+			i++
+			continue
+		}
+		kind, n := classify(text, i, p)
+		switch kind {
+		case openDouble:
+			if dOpen < 0 {
+				dOpen, sOpen = i+n, -1
+			}
+		case closeDouble:
+			if dOpen >= 0 {
+				if i-dOpen <= maxBytes {
+					dst = append(dst, Segment{dOpen, i})
+				}
+				dOpen, sOpen = -1, -1
+			} else if sOpen >= 0 {
+				dst = append(dst, Segment{sOpen, i})
+				sOpen = -1
+			} else {
+				strays = append(strays, i)
+			}
+		case openSingle:
+			if sOpen < 0 {
+				sOpen = i + n
+			}
+		case closeSingle:
+			if sOpen >= 0 {
+				if dOpen < 0 && i-sOpen <= maxBytes {
+					dst = append(dst, Segment{sOpen, i})
+				}
+				sOpen = -1
+			} else if dOpen >= 0 {
+				loose = append(loose, Segment{i, i + n})
+			}
+		}
+		i += n
+	}
+	if dOpen >= 0 {
+		end := -1
+		for _, l := range loose {
+			if l.Start > dOpen {
+				end = l.Start
+			}
+		}
+		switch {
+		case end >= 0 && end-dOpen <= maxBytes:
+			dst = append(dst, Segment{dOpen, end})
+		case startsWithOpenQuote(nextPara) && p.End-dOpen <= maxBytes:
+			dst = append(dst, Segment{dOpen, p.End})
+		}
+	}
+	for _, s := range strays {
+		if start := strayStart(text, p, s, dst); start >= 0 {
+			dst = append(dst, Segment{start, s})
+		}
+	}
+	return dst
+}
+
+func startsWithOpenQuote(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r == '“' || r == '"' || r == '«' || r == '‘'
+}
+
+// strayStart finds where a quote closed by an unmatched mark at byte s
+// began: just after a speech cue ("said", "said that") earlier in the
+// paragraph and after any quote already found. -1 if there is none.
+func strayStart(text string, p Segment, s int, found []Segment) int {
+	from := p.Start
+	for _, f := range found {
+		if f.End < s && f.End > from {
+			from = f.End
+		}
+	}
+	region := text[from:s]
+	best := -1
+	for _, cue := range []string{" said that ", " said ", " says ", " told reporters "} {
+		if k := strings.LastIndex(region, cue); k >= 0 && from+k+len(cue) > best {
+			best = from + k + len(cue)
+		}
+	}
+	if best < 0 || s-best < 8 {
+		return -1
+	}
+	return best
+}
+
+// isHeading reports whether quote s is a whole short paragraph with no
+// sentence-final stop: a subheading in quotation marks, not a quotation.
+func isHeading(d *Doc, s Segment) bool {
+	p := d.Paragraphs[sort.Search(len(d.Paragraphs), func(k int) bool { return d.Paragraphs[k].End > s.Start })]
+	if s.Start-p.Start > 4 || p.End-s.End > 4 {
+		return false
+	}
+	inner := strings.TrimSpace(d.Text[s.Start:s.End])
+	return len(strings.Fields(inner)) <= 10 && !strings.ContainsAny(inner[max(len(inner)-1, 0):], ".!?,")
+}

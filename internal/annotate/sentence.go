@@ -134,7 +134,7 @@ func (d *Doc) splitParagraph(first, last int) {
 		if r == '.' && dots == 1 && i > first && noBreakAfter(text, toks, first, i) {
 			continue
 		}
-		next := toks[end+1:last]
+		next := toks[end+1 : last]
 		if r == '…' || dots > 1 {
 			if !ambiguousBreak(text, next) {
 				i = end

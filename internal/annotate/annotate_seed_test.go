@@ -1,0 +1,79 @@
+package annotate
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"testing"
+	"time"
+
+	"github.com/storydesk/storydesk/internal/eval"
+	"github.com/storydesk/storydesk/internal/model"
+)
+
+// repoRoot walks up from the package directory to the directory holding go.mod.
+func repoRoot(t *testing.T) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir
+		}
+		up := filepath.Dir(dir)
+		if up == dir {
+			t.Fatal("no go.mod above the package")
+		}
+		dir = up
+	}
+}
+
+var blankLines = regexp.MustCompile(`\n\s*\n+`)
+
+// TestSeedsAgainstGold annotates the seed files (text with blank lines
+// collapsed) and scores them against ../shared/gold/seeds.json.
+func TestSeedsAgainstGold(t *testing.T) {
+	root := repoRoot(t)
+	gold, err := eval.LoadSeedsGold(filepath.Join(root, "..", "shared", "gold", "seeds.json"))
+	if err != nil {
+		t.Skipf("gold absent: %v", err)
+	}
+	files, _ := filepath.Glob(filepath.Join(root, "testdata", "seeds", "*.txt"))
+	if len(files) == 0 {
+		t.Skip("no seeds")
+	}
+	sort.Strings(files)
+	chain := Default(DefaultOptions())
+	texts := map[string]string{}
+	var docs []model.Annotations
+	var names []string
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := blankLines.ReplaceAllString(string(b), "\n")
+		name := filepath.Base(f)
+		texts[name] = text
+		names = append(names, name)
+		docs = append(docs, Run(chain, model.Article{ID: name, Text: text}, time.Date(2025, 8, 14, 0, 0, 0, 0, time.UTC)))
+	}
+	Resolve(docs)
+	anns := map[string]model.Annotations{}
+	for i, n := range names {
+		anns[n] = docs[i]
+	}
+	rep := eval.Annotation(gold, texts, anns)
+	t.Logf("entities (B-cubed over variant×file): P %.3f R %.3f F1 %.3f; groups complete %d/%d",
+		rep.Entities.P, rep.Entities.R, rep.Entities.F1, rep.GroupsComplete, rep.Groups)
+	t.Logf("incomplete groups: %v", rep.Incomplete)
+	t.Logf("quotes: P %.3f R %.3f F1 %.3f (tp %d fp %d fn %d)", rep.Quotes.P, rep.Quotes.R, rep.Quotes.F1, rep.Quotes.TP, rep.Quotes.FP, rep.Quotes.FN)
+	t.Logf("speakers: P %.3f R %.3f F1 %.3f", rep.Speakers.P, rep.Speakers.R, rep.Speakers.F1)
+	// floors under today's figures: a regression fails the test
+	if rep.Quotes.F1 < 0.5 || rep.Speakers.F1 < 0.4 || rep.Entities.F1 < 0.5 {
+		t.Errorf("annotation scores fell below the floor: %+v", rep)
+	}
+}

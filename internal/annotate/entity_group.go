@@ -1,0 +1,304 @@
+package annotate
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/storydesk/storydesk/internal/model"
+)
+
+// group turns candidates into document entities: multi-word person names
+// first, so that a surname or "Sir Keir" before the full name still finds
+// it; then everything else in text order.
+func (r *entityReader) group() {
+	done := make([]bool, len(r.cands))
+	for i := range r.cands {
+		c := &r.cands[i]
+		if c.typ == model.Person && len(c.words) >= 2 {
+			r.attach(i, r.person(c))
+			done[i] = true
+		}
+	}
+	for i := range r.cands {
+		if done[i] {
+			continue
+		}
+		c := &r.cands[i]
+		switch {
+		case c.typ == model.Person || c.typ == "":
+			if e := r.personByPart(c); e >= 0 {
+				c.typ, c.form = model.Person, "partial"
+				if c.titled {
+					c.form = "title+name"
+				}
+				r.attach(i, e)
+				continue
+			}
+			if c.typ == "" {
+				c.typ = r.guessSingle(c)
+			}
+			if c.typ == model.Person {
+				r.attach(i, r.person(c))
+				continue
+			}
+			r.attach(i, r.thing(c))
+		default:
+			r.attach(i, r.thing(c))
+		}
+	}
+	r.mergeAcronyms()
+}
+
+// guessSingle types a lone capitalised word that names no known person.
+func (r *entityReader) guessSingle(c *candidate) string {
+	toks := r.d.Tokens
+	k := tokenAt(toks, c.span.Start)
+	if k > 0 {
+		switch strings.ToLower(r.word(toks[k-1].seg())) {
+		case "in", "at", "from", "near", "outside", "to", "into", "village", "town", "city":
+			return model.GPE
+		}
+	}
+	if k+1 < len(toks) && r.g.cues[r.word(toks[k+1].seg())] {
+		return model.Person
+	}
+	return model.Organization
+}
+
+// person returns the entity for a person candidate, creating it.
+func (r *entityReader) person(c *candidate) int {
+	first, last := "", r.word(c.words[len(c.words)-1])
+	if len(c.words) >= 2 {
+		first = r.word(c.words[0])
+	} else if c.honorific == "sir" || c.honorific == "dame" {
+		first, last = last, ""
+	}
+	for i := range r.ents {
+		e := &r.ents[i]
+		if e.typ != model.Person {
+			continue
+		}
+		if last != "" && surnameKey(e.last) == surnameKey(last) && (first == "" || e.first == "" || e.first == first) {
+			if e.first == "" {
+				e.first = first
+			}
+			return i
+		}
+	}
+	r.ents = append(r.ents, docEntity{typ: model.Person, first: first, last: last, names: map[string]int{}})
+	return len(r.ents) - 1
+}
+
+// personByPart finds the person a one-word name refers to: a surname, or
+// a first name after Sir or Dame; the latest one mentioned wins.
+func (r *entityReader) personByPart(c *candidate) int {
+	if len(c.words) != 1 {
+		return -1
+	}
+	w := r.word(c.words[0])
+	best := -1
+	for i := range r.ents {
+		e := &r.ents[i]
+		if e.typ != model.Person {
+			continue
+		}
+		if surnameKey(e.last) == surnameKey(w) || (e.first == w && (c.honorific == "sir" || c.honorific == "dame" || c.honorific == "")) {
+			if e.first == w && e.last != w && c.honorific == "" {
+				continue // a bare first name is too weak
+			}
+			if best < 0 || e.lastSeen > r.ents[best].lastSeen {
+				best = i
+			}
+		}
+	}
+	return best
+}
+
+// thing returns the entity for a non-person candidate, creating it.
+func (r *entityReader) thing(c *candidate) int {
+	name := c.canonical
+	if name == "" {
+		name = r.word(c.head)
+	}
+	key := thingKey(name)
+	for i := range r.ents {
+		e := &r.ents[i]
+		if e.typ == model.Person {
+			continue
+		}
+		if thingKey(e.name) == key || sameAddress(e.name, name) {
+			if len(name) > len(e.name) && !e.fromGazetteer && !startsWithDigit(name) {
+				e.name = name
+			}
+			return i
+		}
+	}
+	r.ents = append(r.ents, docEntity{typ: c.typ, name: name, names: map[string]int{}, fromGazetteer: c.canonical != ""})
+	return len(r.ents) - 1
+}
+
+func startsWithDigit(s string) bool { return s != "" && s[0] >= '0' && s[0] <= '9' }
+
+// thingKey normalises an organisation or place name: case, a leading
+// "the", and street abbreviations.
+func thingKey(name string) string {
+	f := strings.Fields(strings.ToLower(name))
+	if len(f) > 0 && f[0] == "the" {
+		f = f[1:]
+	}
+	for i, w := range f {
+		switch strings.TrimSuffix(w, ".") {
+		case "st":
+			f[i] = "street"
+		case "rd":
+			f[i] = "road"
+		case "ave":
+			f[i] = "avenue"
+		case "sq":
+			f[i] = "square"
+		}
+	}
+	if len(f) > 1 && startsWithDigit(f[0]) {
+		f = f[1:] // house number
+	}
+	return strings.Join(f, " ")
+}
+
+// sameAddress reports whether "No 10" / "Number 10" names the house at
+// "10 Downing Street".
+func sameAddress(a, b string) bool {
+	num := func(s string) string {
+		f := strings.Fields(s)
+		if len(f) == 2 && (f[0] == "No" || f[0] == "Number" || f[0] == "No.") {
+			return f[1]
+		}
+		return ""
+	}
+	house := func(s string) string {
+		f := strings.Fields(s)
+		if len(f) >= 3 && startsWithDigit(f[0]) {
+			return f[0]
+		}
+		return ""
+	}
+	if n := num(a); n != "" && n == house(b) {
+		return true
+	}
+	if n := num(b); n != "" && n == house(a) {
+		return true
+	}
+	return false
+}
+
+// mergeAcronyms folds "ISW" into "Institute for the Study of War".
+func (r *entityReader) mergeAcronyms() {
+	for i := range r.ents {
+		e := &r.ents[i]
+		if e.typ == model.Person || len(e.name) < 2 || strings.ToUpper(e.name) != e.name || strings.ContainsRune(e.name, ' ') {
+			continue
+		}
+		for j := range r.ents {
+			if j == i || r.ents[j].typ == model.Person || acronym(r.ents[j].name) != e.name {
+				continue
+			}
+			for k := range r.ments {
+				if r.ments[k].Entity == i {
+					r.ments[k].Entity = j
+					r.ments[k].Form = "abbreviation"
+				}
+			}
+			e.typ = "merged"
+		}
+	}
+}
+
+// acronym returns the capitals of a multi-word name's capitalised words.
+func acronym(name string) string {
+	f := strings.Fields(name)
+	if len(f) < 2 {
+		return ""
+	}
+	var b strings.Builder
+	for _, w := range f {
+		if isCap(w) {
+			b.WriteString(w[:1])
+		}
+	}
+	return b.String()
+}
+
+// attach records candidate i as a mention of entity e.
+func (r *entityReader) attach(i, e int) {
+	c := &r.cands[i]
+	ent := &r.ents[e]
+	if c.span.Start > ent.lastSeen {
+		ent.lastSeen = c.span.Start
+	}
+	if c.role != "" {
+		ent.role = c.role
+	}
+	if c.nation != "" {
+		ent.nation = c.nation
+	}
+	if ent.typ == model.Person && len(c.words) >= 2 {
+		name := r.word(c.head)
+		if len(strings.Fields(name)) > len(strings.Fields(ent.name)) {
+			ent.name = name
+		}
+	}
+	r.ments = append(r.ments, Mention{Segment: c.span, Entity: e, Form: c.form})
+}
+
+// output fills d.Mentions and d.Entities.
+func (r *entityReader) output() {
+	d := r.d
+	sort.SliceStable(r.ments, func(a, b int) bool { return r.ments[a].Start < r.ments[b].Start })
+	index := make([]int, len(r.ents))
+	for i := range index {
+		index[i] = -1
+	}
+	d.Entities = d.Entities[:0]
+	d.Mentions = d.Mentions[:0]
+	for _, m := range r.ments {
+		e := &r.ents[m.Entity]
+		if e.typ == "merged" {
+			continue
+		}
+		if index[m.Entity] < 0 {
+			index[m.Entity] = len(d.Entities)
+			name := e.name
+			if e.typ == model.Person && name == "" {
+				name = strings.TrimSpace(e.first + " " + e.last)
+			}
+			d.Entities = append(d.Entities, model.Entity{Name: name, Type: e.typ})
+		}
+		out := &d.Entities[index[m.Entity]]
+		text := d.Text[m.Start:m.End]
+		out.Mentions = append(out.Mentions, model.Mention{Span: d.Span(m.Start, m.End), Text: text, Form: m.Form})
+		m.Entity = index[m.Entity]
+		d.Mentions = append(d.Mentions, m)
+	}
+	for i := range d.Entities {
+		d.Entities[i].Aliases = aliasesOf(d.Entities[i].Mentions)
+	}
+}
+
+// aliasesOf counts the distinct texts of mentions, most frequent first.
+func aliasesOf(ms []model.Mention) []model.Alias {
+	var out []model.Alias
+	for _, m := range ms {
+		found := false
+		for k := range out {
+			if out[k].Text == m.Text {
+				out[k].Count++
+				found = true
+				break
+			}
+		}
+		if !found {
+			out = append(out, model.Alias{Text: m.Text, Count: 1})
+		}
+	}
+	sort.SliceStable(out, func(a, b int) bool { return out[a].Count > out[b].Count })
+	return out
+}

@@ -1,0 +1,145 @@
+package annotate
+
+import (
+	"strings"
+
+	"github.com/storydesk/storydesk/internal/model"
+)
+
+// headRoles are the roles "leader" can stand for.
+var headRoles = wordSet(`president|prime minister|chancellor`)
+
+// roles finds role mentions — "the prime minister", "the PM", "the
+// Ukrainian president", "Russia's leader" — and links each to the person
+// holding that role in the article: a person titled with the role (and
+// nationality, if given) mentioned before it, else one the leaders list
+// names for the role whose surname the article mentions.
+func (r *entityReader) roles() {
+	toks := r.d.Tokens
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if t.Kind != Word {
+			continue
+		}
+		w := r.word(t.seg())
+		lw := strings.ToLower(w)
+		nation := ""
+		j := i + 1
+		switch {
+		case lw == "the":
+			if j < len(toks) && toks[j].Kind == Word {
+				if p, ok := r.g.places[r.word(toks[j].seg())]; ok {
+					nation = p.Name
+					j++
+				}
+			}
+		case possessive(w):
+			p, ok := r.g.places[r.word(trimPossessive(t.seg(), r.d.Text))]
+			if !ok || p.Type != model.GPE {
+				continue
+			}
+			nation = p.Name
+		default:
+			continue
+		}
+		n, role := r.roleAt(j)
+		if n == 0 || !personRoles[role] {
+			continue
+		}
+		end := j + n
+		if end < len(toks) && toks[end].Kind == Word && isCap(r.word(toks[end].seg())) {
+			continue // a title before a name, read by chunk
+		}
+		span := Segment{t.Start, toks[end-1].End}
+		if e := r.holder(role, nation, span.Start); e >= 0 {
+			r.ments = append(r.ments, Mention{Segment: span, Entity: e, Form: "nominal"})
+		}
+		i = end - 1
+	}
+}
+
+// roleAt reads a role title starting at token j.
+func (r *entityReader) roleAt(j int) (int, string) {
+	toks := r.d.Tokens
+	var words []Segment
+	for k := j; k < len(toks) && k < j+r.g.maxTitleWords; k++ {
+		if toks[k].Kind != Word {
+			break
+		}
+		words = append(words, toks[k].seg())
+	}
+	for n := len(words); n >= 1; n-- {
+		var b strings.Builder
+		for k := 0; k < n; k++ {
+			if k > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(strings.ToLower(r.word(words[k])))
+		}
+		if role, ok := r.g.titles[b.String()]; ok {
+			return n, role
+		}
+	}
+	return 0, ""
+}
+
+func roleFits(want, have string) bool {
+	return want == have || want == "leader" && headRoles[have]
+}
+
+// holder returns the person entity holding role (in nation, if given).
+func (r *entityReader) holder(role, nation string, at int) int {
+	best := -1
+	for i := range r.ents {
+		e := &r.ents[i]
+		if e.typ != model.Person || !roleFits(role, e.role) || nation != "" && e.nation != "" && e.nation != nation {
+			continue
+		}
+		if nation != "" && e.nation == "" && !r.leaderOf(e, role, nation) {
+			continue
+		}
+		if best < 0 || better(e.lastSeen, r.ents[best].lastSeen, at) {
+			best = i
+		}
+	}
+	if best >= 0 {
+		return best
+	}
+	for i := range r.ents {
+		e := &r.ents[i]
+		if e.typ == model.Person && r.leaderOf(e, role, nation) {
+			if best < 0 || better(e.lastSeen, r.ents[best].lastSeen, at) {
+				best = i
+			}
+		}
+	}
+	return best
+}
+
+// better prefers the latest mention before at, then the earliest after.
+func better(a, b, at int) bool {
+	if (a <= at) != (b <= at) {
+		return a <= at
+	}
+	if a <= at {
+		return a > b
+	}
+	return a < b
+}
+
+// leaderOf reports whether the leaders list gives e the role in nation.
+func (r *entityReader) leaderOf(e *docEntity, role, nation string) bool {
+	for _, l := range r.g.leaders {
+		if !roleFits(role, l.Role) || nation != "" && l.Country != nation {
+			continue
+		}
+		f := strings.Fields(l.Name)
+		if surnameKey(f[len(f)-1]) == surnameKey(e.last) {
+			if e.nation == "" {
+				e.nation = l.Country
+			}
+			return true
+		}
+	}
+	return false
+}
