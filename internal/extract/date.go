@@ -129,11 +129,27 @@ func parseMachineDate(s string) (model.Time, bool) {
 	return model.Time{}, false
 }
 
-// fixZone replaces a named zone time.Parse could not place (offset 0 under
-// a name such as "EST") by UTC, and keeps real offsets as fixed zones.
+// zoneAbbrevs are the offsets, in hours, of zone abbreviations that news
+// pages print and time.Parse cannot place. Ambiguous ones (IST, CST as
+// China Standard Time) take their most common news-page reading.
+var zoneAbbrevs = map[string]float64{
+	"CET": 1, "CEST": 2, "MEZ": 1, "MESZ": 2, "EET": 2, "EEST": 3, "WET": 0, "WEST": 1,
+	"BST": 1, "IST": 5.5, "MSK": 3, "EST": -5, "EDT": -4, "CST": -6, "CDT": -5,
+	"MST": -7, "MDT": -6, "PST": -8, "PDT": -7, "AKST": -9, "AKDT": -8, "HST": -10,
+	"JST": 9, "KST": 9, "HKT": 8, "SGT": 8, "AEST": 10, "AEDT": 11, "ACST": 9.5,
+	"AWST": 8, "NZST": 12, "NZDT": 13, "SAST": 2, "CAT": 2, "EAT": 3, "WAT": 1, "PKT": 5,
+}
+
+// fixZone turns the zone time.Parse gave into a fixed offset: UTC for
+// UTC, GMT and Z, the table's offset for an abbreviation time.Parse could
+// only record with offset 0, and the parsed offset otherwise.
 func fixZone(t time.Time) time.Time {
 	name, off := t.Zone()
-	if name == "UTC" || name == "GMT" || name == "Z" || off == 0 {
+	if h, ok := zoneAbbrevs[name]; ok && off == 0 && name != "WET" {
+		loc := time.FixedZone("", int(h*3600))
+		return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), loc)
+	}
+	if off == 0 {
 		return t.UTC()
 	}
 	return t.In(time.FixedZone("", off))

@@ -201,13 +201,18 @@ func pickPublished(f *pageFacts, ld ldFacts, pageURL string) model.Time {
 			}
 		}
 	}
+	visible, vok := findVisibleDate(f.headerText)
 	if m := urlDate.FindStringSubmatch(pageURL); m != nil {
 		if t, ok := buildTime(m[1], m[2], m[3], "", "", "", "", ""); ok {
+			// The page may print the same day with its clock time.
+			if vok && !visible.DateOnly && visible.Day() == t.Day() {
+				return visible
+			}
 			return t
 		}
 	}
-	if t, ok := findVisibleDate(f.headerText); ok {
-		return t
+	if vok {
+		return visible
 	}
 	return model.Time{}
 }
