@@ -90,6 +90,9 @@ type Quantity struct {
 	Unit string `json:"unit,omitempty"`
 	// Of is the thing counted ("prisoners", "countries"), empty if unclear.
 	Of string `json:"of,omitempty"`
+	// Precision is how the text bounds the value: "" (exact), "approximate",
+	// "upper bound", "lower bound", "ordinal", "implied" or "vague".
+	Precision string `json:"precision,omitempty"`
 }
 
 // Annotations is everything the annotators find in one article.

@@ -1,0 +1,100 @@
+package annotate
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/storydesk/storydesk/internal/eval"
+)
+
+// Floors for the seed scores: the level reached minus a margin, so a
+// regression fails the test.
+const (
+	seedTimeF1Floor     = 0.90
+	seedQuantityF1Floor = 0.80
+)
+
+// timexRepoRoot walks up from the package directory to the directory holding
+// go.mod.
+func timexRepoRoot(t testing.TB) string {
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Fatal("go.mod not found")
+		}
+		dir = parent
+	}
+}
+
+// timexSeedText reads a seed file without the " date 2025-08-14" metadata
+// prefix some carry (the extract stage turns it into the published date).
+func timexSeedText(t testing.TB, root, file string) string {
+	b, err := os.ReadFile(filepath.Join(root, "testdata", "seeds", file))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(b)
+	if strings.HasPrefix(s, " date ") && len(s) >= 16 {
+		if _, err := time.Parse("2006-01-02", s[6:16]); err == nil {
+			s = strings.TrimLeft(s[16:], " ")
+		}
+	}
+	return s
+}
+
+func TestSeedsTimesAndQuantities(t *testing.T) {
+	root := timexRepoRoot(t)
+	goldPath := filepath.Join(root, "..", "shared", "gold", "seeds.json")
+	if _, err := os.Stat(goldPath); err != nil {
+		t.Skipf("no gold file: %v", err)
+	}
+	gold, err := eval.LoadTimexGold(goldPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ref := time.Date(2025, 8, 14, 0, 0, 0, 0, time.UTC)
+	var times, qty eval.TimexScore
+	for _, doc := range gold.Documents {
+		text := timexSeedText(t, root, doc.File)
+		scope := doc.Scope(text)
+		var gt []eval.GoldTime
+		for _, g := range gold.Temporal {
+			if g.File == doc.File {
+				gt = append(gt, g)
+			}
+		}
+		var gn []eval.GoldNumber
+		for _, g := range gold.Numbers {
+			if g.File == doc.File && g.Scope != "embedded" {
+				gn = append(gn, g)
+			}
+		}
+		ts := eval.ScoreTimes(text, gt, FindTimes(text, ref, DefaultTimeOptions()), scope)
+		qs := eval.ScoreQuantities(text, gn, FindQuantities(text, DefaultQuantityOptions()), scope)
+		for _, e := range ts.Errors {
+			t.Logf("%s times: %s", doc.File[:3], e)
+		}
+		for _, e := range qs.Errors {
+			t.Logf("%s quantities: %s", doc.File[:3], e)
+		}
+		times, qty = times.Add(ts), qty.Add(qs)
+	}
+	t.Logf("times:      P %.3f R %.3f F1 %.3f (tp %d fp %d fn %d, %d gold not in text)", times.Precision, times.Recall, times.F1, times.TP, times.FP, times.FN, times.Unlocated)
+	t.Logf("quantities: P %.3f R %.3f F1 %.3f (tp %d fp %d fn %d, %d gold not in text)", qty.Precision, qty.Recall, qty.F1, qty.TP, qty.FP, qty.FN, qty.Unlocated)
+	if times.F1 < seedTimeF1Floor {
+		t.Errorf("time F1 %.3f below floor %.2f", times.F1, seedTimeF1Floor)
+	}
+	if qty.F1 < seedQuantityF1Floor {
+		t.Errorf("quantity F1 %.3f below floor %.2f", qty.F1, seedQuantityF1Floor)
+	}
+}

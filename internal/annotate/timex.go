@@ -1,0 +1,276 @@
+package annotate
+
+import (
+	"time"
+
+	"github.com/storydesk/storydesk/internal/model"
+)
+
+// TimeOptions tunes FindTimes and the Times annotator.
+type TimeOptions struct {
+	// GeneralRefs marks "now", "currently", "recently", "in the future" as
+	// PRESENT_REF, PAST_REF and FUTURE_REF (TimeBank does; the seed gold
+	// does not). false leaves them out. Cost: none.
+	GeneralRefs bool
+	// QuoteAnchor resolves "today", "tomorrow" and "yesterday" inside a
+	// quotation against a past day named in the same or previous sentence
+	// (the day the words were spoken) instead of the reference date.
+	// false always uses the reference date. Cost: none.
+	QuoteAnchor bool
+}
+
+// DefaultTimeOptions returns the options the CLI uses.
+func DefaultTimeOptions() TimeOptions {
+	return TimeOptions{QuoteAnchor: true}
+}
+
+// Times is the annotator for time expressions; it fills Doc.Times.
+type Times struct {
+	Options TimeOptions
+}
+
+// Annotate finds the time expressions of d.Text against d.Ref.
+func (t Times) Annotate(d *Doc) {
+	hits := findTimes(d.Text, d.Ref, t.Options)
+	for _, h := range hits {
+		d.Times = append(d.Times, model.TimeExpr{
+			Span: d.Span(h.start, h.end), Text: d.Text[h.start:h.end],
+			Type: h.typ, Value: h.value, Mod: h.mod,
+		})
+	}
+}
+
+// FindTimes returns the time expressions in text, normalised in TIMEX3
+// style against the reference date ref (the article's publication date),
+// with spans in runes. For example, in an article of Thursday 14 August
+// 2025, "Putin on Friday" yields {Text: "on Friday", Type: "DATE",
+// Value: "2025-08-15"}, "at 11:30am local time" in a sentence naming
+// Anchorage yields Value "2025-08-15T11:30-08:00", and "the past 24
+// hours" yields {Type: "DURATION", Value: "PT24H"}.
+//
+// Recognised forms, each with optional leading "on", "in", "since":
+//
+//	weekday      Friday, Friday's, Tuesday night, earlier Monday
+//	deictic      today, tomorrow('s), yesterday, tonight, last night
+//	calendar     Aug. 14, 2025 · 14 August · September 2022 · in January ·
+//	             mid-September · 2018 · the 1990s · 2025-08-14
+//	relative     last week/month/year · this fall · next month ·
+//	             earlier this month · at the weekend · the past 24 hours ·
+//	             in recent months · for months · two weeks ago ·
+//	             a day earlier · two days before the summit · the eve of …
+//	durations    three years · 24-hour period · 3 1/2-year-old ·
+//	             within 24 hours · in over a year · in its fourth year
+//	clock        11:30am · 8.30 pm UK time · 11:30 local time · 15:00 GMT
+//	sets         every week · weekly · daily · each year
+func FindTimes(text string, ref time.Time, opts TimeOptions) []model.TimeExpr {
+	hits := findTimes(text, ref, opts)
+	pos := make([]int, 0, 2*len(hits))
+	for _, h := range hits {
+		pos = append(pos, h.start, h.end)
+	}
+	txRunes(text, pos)
+	out := make([]model.TimeExpr, len(hits))
+	for k, h := range hits {
+		out[k] = model.TimeExpr{
+			Span: model.Span{Start: pos[2*k], End: pos[2*k+1]},
+			Text: text[h.start:h.end], Type: h.typ, Value: h.value, Mod: h.mod,
+		}
+	}
+	return out
+}
+
+// txHit is one time expression in byte offsets. day is the calendar day
+// it names (zero if none), used as an anchor by later expressions.
+type txHit struct {
+	start, end int
+	first      int // index of its first token
+	typ, value string
+	mod        string
+	day        time.Time
+	// event, when set, means the value is relative to an event named by
+	// this noun class ("summit") and is resolved after the scan: the day
+	// of the event plus shift days.
+	event string
+	shift int
+	// clock, loc and zone make a TIME value once the day is known:
+	// "T11:30" in America/Anchorage, or a fixed zone suffix such as "Z".
+	clock string
+	loc   *time.Location
+	zone  string
+}
+
+// txState is the scan of one text.
+type txState struct {
+	text   string
+	toks   []txTok
+	sent   []int32 // sentence number of each token
+	ref    time.Time
+	opts   TimeOptions
+	hits   []txHit
+	events map[string]time.Time // event class → its day, from "Friday's summit"
+}
+
+func findTimes(text string, ref time.Time, opts TimeOptions) []txHit {
+	if ref.IsZero() {
+		ref = time.Now().UTC()
+	}
+	ref = time.Date(ref.Year(), ref.Month(), ref.Day(), 0, 0, 0, 0, time.UTC)
+	s := &txState{text: text, ref: ref, opts: opts}
+	s.toks = txScan(text, nil)
+	s.sent = txSentences(s.toks)
+	for i := 0; i < len(s.toks); {
+		h, next, ok := s.match(i)
+		if !ok || next <= i {
+			i++
+			continue
+		}
+		h.first = i
+		h.start = s.toks[i].start
+		h.end = s.toks[next-1].end
+		s.extendPreposition(&h)
+		s.hits = append(s.hits, h)
+		s.learnEvent(h, next)
+		i = next
+	}
+	s.resolveEvents()
+	return s.hits
+}
+
+// match tries every rule at token i and returns the first match and the
+// index after it.
+func (s *txState) match(i int) (txHit, int, bool) {
+	t := s.toks[i]
+	if t.kind == txNum {
+		if h, n, ok := s.matchClock(i); ok {
+			return h, n, true
+		}
+		if h, n, ok := s.matchDayMonth(i); ok {
+			return h, n, true
+		}
+		if h, n, ok := s.matchISODate(i); ok {
+			return h, n, true
+		}
+		if h, n, ok := s.matchCount(i); ok {
+			return h, n, true
+		}
+		return s.matchYear(i)
+	}
+	if t.kind != txWord {
+		return txHit{}, i, false
+	}
+	if _, ok := txWeekdays[txStem(t.low)]; ok {
+		return s.matchWeekday(i)
+	}
+	if _, ok := txMonths[t.low]; ok && txCapital(t.text) {
+		return s.matchMonth(i)
+	}
+	for _, rule := range []func(int) (txHit, int, bool){
+		s.matchDeictic, s.matchRelative, s.matchCount,
+		s.matchEventRelative, s.matchSet, s.matchRefs,
+	} {
+		if h, n, ok := rule(i); ok {
+			return h, n, true
+		}
+	}
+	return txHit{}, i, false
+}
+
+// extendPreposition takes a preposition in front of a date into its span
+// ("on Friday", "in February", "since the weekend").
+func (s *txState) extendPreposition(h *txHit) {
+	p := h.first - 1
+	if p < 0 || s.toks[p].kind != txWord || s.sent[p] != s.sent[h.first] {
+		return
+	}
+	if len(s.hits) > 0 && s.hits[len(s.hits)-1].end > s.toks[p].start {
+		return
+	}
+	switch s.toks[p].low {
+	case "on", "in", "since", "until", "till", "by":
+		if h.typ != "DATE" && h.typ != "TIME" {
+			return
+		}
+		if s.toks[p].low == "since" && h.mod == "" {
+			h.mod = "SINCE"
+		}
+		h.first = p
+		h.start = s.toks[p].start
+	}
+}
+
+// learnEvent records the day of an event noun next to a day expression:
+// "Friday's summit", "the call on Wednesday", "the summit set for Friday".
+func (s *txState) learnEvent(h txHit, next int) {
+	if h.day.IsZero() || h.typ == "DURATION" || h.event != "" {
+		return
+	}
+	if s.events == nil {
+		s.events = map[string]time.Time{}
+	}
+	set := func(class string) {
+		if _, ok := s.events[class]; !ok && class != "" {
+			s.events[class] = h.day
+		}
+	}
+	// Forward: "Friday's (US-Russia) summit", "Wednesday's video conference".
+	last := s.toks[next-1].low
+	if txPossessive(last) {
+		set(s.eventClassAt(next, 4))
+		return
+	}
+	// Backward: "the call on Wednesday", "the summit in Alaska set for Friday".
+	for k := h.first - 1; k >= 0 && k >= h.first-6 && s.sent[k] == s.sent[h.first]; k-- {
+		if s.toks[k].kind == txPunct && s.toks[k].text != "-" {
+			break
+		}
+		if c := txEventClass(s.toks, k); c != "" {
+			set(c)
+			return
+		}
+	}
+}
+
+// eventClassAt finds an event noun within n tokens from i.
+func (s *txState) eventClassAt(i, n int) string {
+	for k := i; k < len(s.toks) && k < i+n; k++ {
+		if s.toks[k].kind == txPunct && s.toks[k].text != "-" {
+			return ""
+		}
+		if c := txEventClass(s.toks, k); c != "" {
+			return c
+		}
+	}
+	return ""
+}
+
+// resolveEvents fills in hits relative to events now that every
+// "Friday's summit" of the text is known; unresolved ones are dropped.
+func (s *txState) resolveEvents() {
+	out := s.hits[:0]
+	for _, h := range s.hits {
+		if h.event != "" {
+			day, ok := s.events[h.event]
+			if !ok && h.clock == "" {
+				continue
+			}
+			if !ok {
+				out = append(out, h) // keeps its fallback day
+				continue
+			}
+			if h.mod == "AFTER" && day.After(s.ref) {
+				continue // "after the summit" still to come: no day to give
+			}
+			h.day = day.AddDate(0, 0, h.shift)
+			h.value = txDay(h.day)
+			if h.clock != "" {
+				h.value = txClockValue(h.day, h.clock, h.loc, h.zone)
+			}
+		}
+		out = append(out, h)
+	}
+	s.hits = out
+}
+
+func txDay(t time.Time) string { return t.Format("2006-01-02") }
+
+func txCapital(s string) bool { return s != "" && s[0] >= 'A' && s[0] <= 'Z' }
