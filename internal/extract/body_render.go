@@ -146,6 +146,11 @@ func (r *renderer) furniture(n *html.Node, st *elemStat) bool {
 	if st.text == 0 {
 		return false
 	}
+	if st.quote*2 > st.text {
+		// Mostly a quotation (an embedded post): quoted words are
+		// content, whatever the wrapper is called and however linked.
+		return false
+	}
 	if st.hint < 0 && st.text*2 < r.rootText {
 		return true
 	}

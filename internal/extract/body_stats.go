@@ -42,6 +42,7 @@ var positiveHints = []string{
 type elemStat struct {
 	text   int32 // visible characters, whitespace runs counted once
 	links  int32 // of which inside <a>
+	quote  int32 // of which inside <blockquote>
 	punct  int32 // commas and sentence ends
 	inline int32 // characters flowing to the parent as inline text
 	ilinks int32 // of which inside <a>
@@ -117,11 +118,15 @@ func (ps *pageStats) measure(n *html.Node, inFurniture bool, opts Options) elemS
 		cs := ps.measure(c, below, opts)
 		s.text += cs.text
 		s.links += cs.links
+		s.quote += cs.quote
 		s.punct += cs.punct
 		s.inline += cs.inline
 		s.ilinks += cs.ilinks
 		s.ipunct += cs.ipunct
 		childScore += cs.para + cs.adj*0.5
+	}
+	if n.DataAtom == atom.Blockquote {
+		s.quote = s.text
 	}
 	if n.DataAtom == atom.A {
 		s.links = s.text
