@@ -1,6 +1,7 @@
 package annotate
 
 import (
+	"strings"
 	"time"
 	"unicode/utf8"
 
@@ -56,20 +57,21 @@ type Annotator interface {
 
 // Options tunes the chain.
 type Options struct {
-	// MaxBytes caps the text annotated; the rest is left unannotated.
-	// 0 means no cap. Cost: linear in the text length.
-	MaxBytes int
 	// MaxQuoteBytes is the longest stretch, in bytes, a quotation may span
 	// before an unclosed mark is treated as stray. 0 means 4000.
 	MaxQuoteBytes int
 	// ResolveRoles links role mentions ("the prime minister") to the person
 	// holding the role in the article. false leaves them out.
 	ResolveRoles bool
+	// Times and Quantities configure those two steps.
+	Times      TimeOptions
+	Quantities QuantityOptions
 }
 
 // DefaultOptions returns the options the CLI uses.
 func DefaultOptions() Options {
-	return Options{MaxBytes: 4 << 20, MaxQuoteBytes: 4000, ResolveRoles: true}
+	return Options{MaxQuoteBytes: 4000, ResolveRoles: true,
+		Times: DefaultTimeOptions(), Quantities: DefaultQuantityOptions()}
 }
 
 // Default returns the full chain in order: sentences and tokens, entities,
@@ -82,14 +84,18 @@ func Default(opts Options) []Annotator {
 		Sentences{},
 		Entities{ResolveRoles: opts.ResolveRoles},
 		Quotes{MaxBytes: opts.MaxQuoteBytes},
-		// Times and Quantities (time*.go, quantit*.go) go here, in that
-		// order, once their files exist.
+		Times{Options: opts.Times},
+		Quantities{Options: opts.Quantities},
 	}
 }
 
 // NewDoc prepares a Doc for article a with reference date ref.
 func NewDoc(a model.Article, ref time.Time) *Doc {
 	d := &Doc{Article: a, Text: a.Text, Ref: ref}
+	if !utf8.ValidString(d.Text) {
+		// offsets must count runes of a valid text; bad bytes become U+FFFD
+		d.Text = strings.ToValidUTF8(d.Text, "\uFFFD")
+	}
 	d.buildRuneIndex()
 	return d
 }

@@ -170,7 +170,10 @@ func quoteSpans(text string, p Segment, nextPara string, maxBytes int, dst []Seg
 			dst = append(dst, Segment{dOpen, p.End})
 		}
 	}
-	for _, s := range strays {
+	for k, s := range strays {
+		if k >= 16 {
+			break // a run of stray marks is noise, not quotations
+		}
 		if start := strayStart(text, p, s, dst); start >= 0 {
 			dst = append(dst, Segment{start, s})
 		}
@@ -187,7 +190,7 @@ func startsWithOpenQuote(s string) bool {
 // began: just after a speech cue ("said", "said that") earlier in the
 // paragraph and after any quote already found. -1 if there is none.
 func strayStart(text string, p Segment, s int, found []Segment) int {
-	from := p.Start
+	from := max(p.Start, s-4000)
 	for _, f := range found {
 		if f.End < s && f.End > from {
 			from = f.End

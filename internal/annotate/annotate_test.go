@@ -1,0 +1,262 @@
+package annotate
+
+import (
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"github.com/storydesk/storydesk/internal/model"
+)
+
+var ref = time.Date(2024, 3, 7, 0, 0, 0, 0, time.UTC)
+
+func annotate(text string) model.Annotations {
+	return Run(Default(DefaultOptions()), model.Article{Text: text}, ref)
+}
+
+func sentenceTexts(text string, a model.Annotations) []string {
+	rs := []rune(text)
+	var out []string
+	for _, s := range a.Sentences {
+		out = append(out, string(rs[s.Start:s.End]))
+	}
+	return out
+}
+
+// Cases written from wire copy and broadcast prose, not from the seeds.
+func TestSentences(t *testing.T) {
+	cases := []struct {
+		name, in string
+		want     []string
+	}{
+		{"abbreviations", "Mr. Biden met Dr. Jill Stein in the U.S. capital. They spoke briefly.",
+			[]string{"Mr. Biden met Dr. Jill Stein in the U.S. capital.", "They spoke briefly."}},
+		{"clock and decimals", "The vote opened at 8.30pm and closed at 11:30am. Turnout was 61.5 percent.",
+			[]string{"The vote opened at 8.30pm and closed at 11:30am.", "Turnout was 61.5 percent."}},
+		{"a.m. mid sentence", "Polls close at 7 p.m. local time, officials said.",
+			[]string{"Polls close at 7 p.m. local time, officials said."}},
+		{"a.m. at end", "Polls close at 7 p.m. The count starts at once.",
+			[]string{"Polls close at 7 p.m.", "The count starts at once."}},
+		{"initials", "Sen. John F. Kennedy Jr. spoke in St. Louis on Jan. 5. He left.",
+			[]string{"Sen. John F. Kennedy Jr. spoke in St. Louis on Jan. 5.", "He left."}},
+		{"quote closes sentence", "\u201cWe will win.\u201d The crowd cheered.",
+			[]string{"\u201cWe will win.\u201d", "The crowd cheered."}},
+		{"question inside attribution", "\u201cWhy now?\u201d she asked. Nobody answered.",
+			[]string{"\u201cWhy now?\u201d she asked.", "Nobody answered."}},
+		{"heading and list", "Senate passes bill\n- Tax cuts extended\n1. First vote at noon.",
+			[]string{"Senate passes bill", "- Tax cuts extended", "1. First vote at noon."}},
+		{"ellipsis", "He paused... then went on. It was late.",
+			[]string{"He paused... then went on.", "It was late."}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got := sentenceTexts(c.in, annotate(c.in))
+			if strings.Join(got, "|") != strings.Join(c.want, "|") {
+				t.Errorf("in %q\n got %q\nwant %q", c.in, got, c.want)
+			}
+		})
+	}
+}
+
+func TestQuotes(t *testing.T) {
+	cases := []struct {
+		name, in string
+		want     []string
+	}{
+		{"split around attribution",
+			"\u201cWe are not going anywhere,\u201d Sen. Chuck Schumer said. \u201cThe votes are there.\u201d",
+			[]string{"We are not going anywhere,|Chuck Schumer", "The votes are there.|Chuck Schumer"}},
+		{"said before", "Governor Gavin Newsom said: \u201cThis is a fight.\u201d",
+			[]string{"This is a fight.|Gavin Newsom"}},
+		{"said after name", "\u201cIt is over,\u201d said Nancy Pelosi.", []string{"It is over,|Nancy Pelosi"}},
+		{"straight quotes and apostrophes", "Mitch McConnell said \"we don't have the votes\" on Tuesday.",
+			[]string{"we don't have the votes|Mitch McConnell"}},
+		{"single quotes", "The senator called it 'a disgrace' in a statement, Senator Lindsey Graham said.",
+			[]string{"a disgrace|Lindsey Graham"}},
+		{"apostrophes only", "Biden's plan for the '80s didn't pass.", nil},
+		{"pronoun", "Kamala Harris spoke in Ohio. \u201cWe will not go back,\u201d she said.",
+			[]string{"We will not go back,|Kamala Harris"}},
+		{"continues previous paragraph", "\u201cThe economy is strong,\u201d said Janet Yellen.\n\u201cInflation is falling.\u201d",
+			[]string{"The economy is strong,|Janet Yellen", "Inflation is falling.|Janet Yellen"}},
+		{"organisation", "\u201cThe talks were useful,\u201d the Kremlin said.", []string{"The talks were useful,|Kremlin"}},
+		{"according to", "According to Marco Rubio, \u201cnothing is agreed\u201d yet.", []string{"nothing is agreed|Marco Rubio"}},
+		{"multi paragraph", "Ron DeSantis said: \u201cFirst, we cut taxes.\n\u201cThen we build.\u201d",
+			[]string{"First, we cut taxes.|Ron DeSantis", "Then we build.|Ron DeSantis"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			var got []string
+			for _, q := range annotate(c.in).Quotes {
+				got = append(got, q.Text+"|"+q.Speaker)
+			}
+			if strings.Join(got, "\n") != strings.Join(c.want, "\n") {
+				t.Errorf("in %q\n got %q\nwant %q", c.in, got, c.want)
+			}
+		})
+	}
+}
+
+func TestEntities(t *testing.T) {
+	in := "President Joe Biden met German Chancellor Olaf Scholz at the White House. " +
+		"Mr Biden said the two leaders agreed. The German chancellor later flew to Berlin. " +
+		"Scholz spoke to reporters. Nato and NATO officials attended."
+	a := annotate(in)
+	find := func(name string) *model.Entity {
+		for i := range a.Entities {
+			if a.Entities[i].Name == name {
+				return &a.Entities[i]
+			}
+		}
+		return nil
+	}
+	cases := []struct {
+		name, typ string
+		aliases   []string
+	}{
+		{"Joe Biden", model.Person, []string{"President Joe Biden", "Mr Biden"}},
+		{"Olaf Scholz", model.Person, []string{"German Chancellor Olaf Scholz", "The German chancellor", "Scholz"}},
+		{"White House", model.Organization, []string{"White House"}},
+		{"Berlin", model.GPE, []string{"Berlin"}},
+		{"NATO", model.Organization, []string{"Nato", "NATO"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			e := find(c.name)
+			if e == nil {
+				t.Fatalf("no entity %q in %+v", c.name, a.Entities)
+			}
+			if e.Type != c.typ {
+				t.Errorf("type %s, want %s", e.Type, c.typ)
+			}
+			have := map[string]bool{}
+			for _, al := range e.Aliases {
+				have[al.Text] = true
+			}
+			for _, w := range c.aliases {
+				if !have[w] {
+					t.Errorf("alias %q missing from %+v", w, e.Aliases)
+				}
+			}
+		})
+	}
+}
+
+func TestResolve(t *testing.T) {
+	docs := []model.Annotations{
+		annotate("Ukrainian President Volodymyr Zelensky spoke. Zelensky left. Melania Trump and Donald Trump arrived. Downing Street said no."),
+		annotate("Volodymyr Zelenskyy spoke with Donald Trump. Trump agreed. Talks were at 10 Downing Street. The Nato summit."),
+		annotate("Zelenskiy said so at No 10. Melania Trump smiled. NATO met."),
+	}
+	ents := Resolve(docs)
+	idOf := func(doc int, name string) string {
+		for _, e := range docs[doc].Entities {
+			for _, m := range e.Mentions {
+				if m.Text == name {
+					return e.ID
+				}
+			}
+		}
+		return "?" + name
+	}
+	same := [][2][2]any{
+		{{0, "Zelensky"}, {1, "Volodymyr Zelenskyy"}},
+		{{0, "Zelensky"}, {2, "Zelenskiy"}},
+		{{1, "Trump"}, {0, "Donald Trump"}},
+		{{0, "Downing Street"}, {1, "10 Downing Street"}},
+		{{1, "10 Downing Street"}, {2, "No 10"}},
+		{{1, "Nato"}, {2, "NATO"}},
+		{{0, "Melania Trump"}, {2, "Melania Trump"}},
+	}
+	for _, s := range same {
+		a := idOf(s[0][0].(int), s[0][1].(string))
+		b := idOf(s[1][0].(int), s[1][1].(string))
+		if a != b || a[0] == '?' {
+			t.Errorf("%v and %v: ids %s %s, want one", s[0], s[1], a, b)
+		}
+	}
+	if idOf(0, "Melania Trump") == idOf(0, "Donald Trump") {
+		t.Errorf("Melania Trump merged with Donald Trump: %+v", ents)
+	}
+}
+
+// TestBadInput runs inputs that must neither panic nor take long.
+func TestBadInput(t *testing.T) {
+	long := strings.Repeat("word and Name ", 1<<20/14)
+	cases := map[string]string{
+		"empty":           "",
+		"1MB no stop":     long,
+		"invalid utf8":    "Mr \xff\xfe Biden said \xc3\x28 \u201cno\xff\u201d.",
+		"nested quotes":   strings.Repeat("\u201c", 10000) + "x" + strings.Repeat("\u201d", 10000),
+		"nested straight": strings.Repeat("\"'", 10000),
+		"unbalanced":      "\u201cOne. \u2018Two. \"Three.\n\u201d\u2019'",
+	}
+	for name, in := range cases {
+		t.Run(name, func(t *testing.T) {
+			start := time.Now()
+			a := annotate(in)
+			checkSpans(t, in, a)
+			if el := time.Since(start); el > 5*time.Second {
+				t.Errorf("took %v", el)
+			}
+		})
+	}
+}
+
+func checkSpans(t *testing.T, in string, a model.Annotations) {
+	t.Helper()
+	n := utf8.RuneCountInString(strings.ToValidUTF8(in, "\uFFFD"))
+	bad := func(s model.Span) bool { return s.Start < 0 || s.End < s.Start || s.End > n }
+	for _, s := range a.Sentences {
+		if bad(s.Span) {
+			t.Fatalf("sentence span %+v outside %d runes", s, n)
+		}
+	}
+	for _, e := range a.Entities {
+		for _, m := range e.Mentions {
+			if bad(m.Span) {
+				t.Fatalf("mention %+v outside %d runes", m, n)
+			}
+		}
+	}
+	for _, q := range a.Quotes {
+		if bad(q.Span) {
+			t.Fatalf("quote %+v outside %d runes", q, n)
+		}
+	}
+	for _, x := range a.Times {
+		if bad(x.Span) {
+			t.Fatalf("time %+v outside %d runes", x, n)
+		}
+	}
+	for _, x := range a.Quantities {
+		if bad(x.Span) {
+			t.Fatalf("quantity %+v outside %d runes", x, n)
+		}
+	}
+}
+
+func FuzzAnnotate(f *testing.F) {
+	for _, s := range []string{"", "Mr. Biden said \u201cyes.\u201d", "\u2018'\"\u201c", "a\xffb \u201c\u201c\u201d", "10 Downing St. No 10 said: \"ok\"", "U.S. a.m. ... \u2026 8.30pm"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		checkSpans(t, in, annotate(in))
+	})
+}
+
+func BenchmarkAnnotate(b *testing.B) {
+	para := "President Joe Biden met German Chancellor Olaf Scholz at the White House on Friday. " +
+		"\u201cWe are united,\u201d Mr Biden said, adding that Nato would meet in Vilnius. " +
+		"The German chancellor told reporters he had 25 minutes. \u201cIt went well,\u201d he said.\n"
+	text := strings.Repeat(para, 5000/len(para)+1)
+	chain := Default(DefaultOptions())
+	a := model.Article{Text: text}
+	b.ReportAllocs()
+	b.SetBytes(int64(len(text)))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		Run(chain, a, ref)
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
+}
