@@ -61,6 +61,9 @@ func Decode(b []byte, contentType string) ([]byte, string, error) {
 func sniffEncoding(b []byte, contentType string) (encoding.Encoding, string, error) {
 	switch {
 	case bytes.HasPrefix(b, []byte{0xEF, 0xBB, 0xBF}):
+		if !utf8.Valid(b) {
+			return unicode.UTF8, "utf-8", nil // replaces invalid bytes
+		}
 		return nil, "utf-8", nil
 	case bytes.HasPrefix(b, []byte{0xFF, 0xFE}):
 		return unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM), "utf-16le", nil
