@@ -20,7 +20,7 @@ import (
 // that is itself a credit ("dpa", "Associated Press", "MND Staff") stays.
 
 // bylineLead matches the words that introduce a byline.
-var bylineLead = regexp.MustCompile(`(?i)^(?:\p{Ll}\S*\s+){0,2}?(?:(?:written|reported|reporting|text|texto|story|words|photos?|ein (?:kommentar|gastbeitrag|interview|bericht|essay)|eine (?:kolumne|analyse|reportage)|verfasst)\s+)?(?:by|von|vom|par|por|door|av|af|od|di|от|автор|autor(?:in|en)?|author(?:s)?|auteur|text|texto|redaktion)\b\s*[:\-–]?\s*`)
+var bylineLead = regexp.MustCompile(`(?i)^(?-i:\p{Ll}\S*\s+){0,2}?(?:(?:written|reported|reporting|text|texto|story|words|photos?|ein (?:kommentar|gastbeitrag|interview|bericht|essay)|eine (?:kolumne|analyse|reportage)|verfasst)\s+)?(?:by|von|vom|par|por|door|av|af|od|di|от|автор|autor(?:in|en)?|author(?:s)?|auteur|text|texto|redaktion)\b\s*[:\-–]?\s*`)
 
 // bylineCut ends the names part of a byline: a separator followed by
 // anything, or words that start a date line.

@@ -42,20 +42,30 @@ func cleanTitle(t string, site []string) string {
 }
 
 func dropSiteSegment(t string, site []string) string {
+	// The earliest separator whose tail names the site wins, so that
+	// "Headline-Section|Site" loses both segments at once.
+	cut := -1
 	for _, sep := range titleSeps {
-		i := strings.LastIndex(t, sep)
-		if i > 0 {
-			head, tail := t[:i], t[i+len(sep):]
-			if namesSite(tail, site) || strongSeps[sep] && shortBeside(tail, head) && !unspacedSeps[sep] {
-				return strings.TrimSpace(head)
+		for i := strings.Index(t, sep); i > 0; {
+			if namesSite(t[i+len(sep):], site) && (cut < 0 || i < cut) {
+				cut = i
 			}
+			next := strings.Index(t[i+len(sep):], sep)
+			if next < 0 {
+				break
+			}
+			i += len(sep) + next
 		}
-		j := strings.Index(t, sep)
-		if j > 0 && sep != " : " && !unspacedSeps[sep] {
-			head, tail := t[:j], t[j+len(sep):]
-			if namesSite(head, site) {
-				return strings.TrimSpace(tail)
-			}
+	}
+	if cut > 0 {
+		return strings.TrimSpace(t[:cut])
+	}
+	for _, sep := range titleSeps {
+		if i := strings.LastIndex(t, sep); i > 0 && strongSeps[sep] && shortBeside(t[i+len(sep):], t[:i]) {
+			return strings.TrimSpace(t[:i])
+		}
+		if j := strings.Index(t, sep); j > 0 && sep != " : " && !unspacedSeps[sep] && namesSite(t[:j], site) {
+			return strings.TrimSpace(t[j+len(sep):])
 		}
 	}
 	return t
@@ -111,8 +121,10 @@ func siteNames(host string, names ...string) []string {
 	if host != "" {
 		out = append(out, host)
 		labels := strings.Split(host, ".")
-		if len(labels) >= 2 {
-			out = append(out, labels[len(labels)-2])
+		for i, l := range labels {
+			if i == len(labels)-2 || i < len(labels)-1 && len(l) >= 4 {
+				out = append(out, l)
+			}
 		}
 	}
 	return out

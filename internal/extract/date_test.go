@@ -1,0 +1,102 @@
+package extract
+
+import (
+	"testing"
+	"time"
+
+	"github.com/storydesk/storydesk/internal/model"
+)
+
+func TestParseDate(t *testing.T) {
+	tests := []struct {
+		name, in string
+		want     string // model.Time.String(); "" when no date
+	}{
+		{"rfc3339", "2025-08-14T09:30:00+02:00", "2025-08-14T09:30:00+02:00"},
+		{"rfc3339 fraction z", "2024-05-03T15:47:42.389Z", "2024-05-03T15:47:42Z"},
+		{"offset without colon", "2023-04-28T19:20:36+0200", "2023-04-28T19:20:36+02:00"},
+		{"offset hours only", "2023-04-28T19:20:36+02", "2023-04-28T19:20:36+02:00"},
+		{"space and spaced offset", "2024-04-30 16:38:37 +02:00", "2024-04-30T16:38:37+02:00"},
+		{"naive taken as utc", "2024-04-30 10:26:25", "2024-04-30T10:26:25Z"},
+		{"date only", "2024-04-22", "2024-04-22"},
+		{"slashed year first", "2025/01/13", "2025-01-13"},
+		{"iso basic", "20250814T093000Z", "2025-08-14T09:30:00Z"},
+		{"rfc1123", "Thu, 14 Aug 2025 09:30:00 GMT", "2025-08-14T09:30:00Z"},
+		{"rfc1123z", "Thu, 14 Aug 2025 09:30:00 +0200", "2025-08-14T09:30:00+02:00"},
+		{"unix date with zone name", "Fri Apr 28 19:20:36 CEST 2023", "2023-04-28T19:20:36+02:00"},
+		{"unix seconds", "1755156600", "2025-08-14T07:30:00Z"},
+		{"unix millis", "1755156600000", "2025-08-14T07:30:00Z"},
+		{"german", "14. August 2025, 09:30 Uhr", "2025-08-14T09:30:00Z"},
+		{"german abbrev", "Stand: 3. Mär. 2024", "2024-03-03"},
+		{"english md", "August 14, 2025 9:30 p.m.", "2025-08-14T21:30:00Z"},
+		{"english dm ordinal", "Published 4th July 2024", "2024-07-04"},
+		{"french", "le 3 mai 2024 à 15h47", "2024-05-03T15:47:00Z"},
+		{"spanish", "14 de agosto de 2025", "2025-08-14"},
+		{"italian", "1 aprile 2025, 15:25", "2025-04-01T15:25:00Z"},
+		{"portuguese", "14 de setembro de 2024", "2024-09-14"},
+		{"dutch", "12 maart 2024", "2024-03-12"},
+		{"swedish", "torsdag 8 januari 2026", "2026-01-08"},
+		{"danish", "2. februar 2025 kl. 09.00", "2025-02-02T09:00:00Z"},
+		{"norwegian", "15. oktober 2024", "2024-10-15"},
+		{"polish genitive", "19 kwietnia 2026", "2026-04-19"},
+		{"czech genitive", "8. dubna 2025", "2025-04-08"},
+		{"russian genitive", "14 мая 2025 г., 20:28", "2025-05-14T20:28:00Z"},
+		{"turkish", "3 Temmuz 2024", "2024-07-03"},
+		{"numeric dmy", "28.04.2023, 19:20", "2023-04-28T19:20:00Z"},
+		{"us slash", "04/28/2023", "2023-04-28"},
+		{"japanese", "2025年1月13日 21時37分", "2025-01-13T21:37:00Z"},
+		{"korean dotted", "2026. 1. 29. 18:40", "2026-01-29T18:40:00Z"},
+		{"invalid day", "2025-02-30", ""},
+		{"not a month", "14 Mittwoch 2025", ""},
+		{"no date", "Hello world", ""},
+		{"empty", "", ""},
+		{"year out of range", "0001-01-01T00:00:00Z", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, ok := parseDate(tc.in)
+			if tc.want == "" {
+				if ok {
+					t.Errorf("parseDate(%q) = %q, want no date", tc.in, got.String())
+				}
+				return
+			}
+			if !ok || got.String() != tc.want {
+				t.Errorf("parseDate(%q) = %q, %v; want %q", tc.in, got.String(), ok, tc.want)
+			}
+		})
+	}
+}
+
+func TestParseDateInstant(t *testing.T) {
+	got, ok := parseDate("2025-08-14T09:30:00-04:00")
+	want := time.Date(2025, 8, 14, 13, 30, 0, 0, time.UTC)
+	if !ok || !got.Equal(want) || got.DateOnly {
+		t.Errorf("got %v (date only %v), want instant %v", got.Time, got.DateOnly, want)
+	}
+}
+
+// FuzzDate checks that parseDate never panics and that a date it finds
+// formats and re-parses to the same value.
+func FuzzDate(f *testing.F) {
+	for _, s := range []string{
+		"2025-08-14T09:30:00+02:00", "Thu, 14 Aug 2025 09:30:00 GMT", "14. August 2025, 09:30 Uhr",
+		"August 14, 2025 9:30 p.m.", "2025年1月13日", "1755156600", "28.04.2023", "Fri Apr 28 19:20:36 CEST 2023",
+		"14 мая 2025 г.", "2025-02-30", "",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got, ok := parseDate(s)
+		if !ok {
+			return
+		}
+		back, ok := parseDate(got.String())
+		if !ok || !back.Equal(got.Time) || back.DateOnly != got.DateOnly {
+			t.Fatalf("parseDate(%q) = %q, which re-parses to %q (ok %v)", s, got.String(), back.String(), ok)
+		}
+		if _, err := model.ParseTime(got.String()); err != nil {
+			t.Fatalf("parseDate(%q) = %q, which model.ParseTime rejects: %v", s, got.String(), err)
+		}
+	})
+}
