@@ -220,7 +220,38 @@ func trimEdges(paras []string, opts Options) []string {
 	if first < 0 {
 		return paras
 	}
-	return paras[first : last+1]
+	paras = paras[first : last+1]
+	// Plugs and credits close an article more often than they open it:
+	// look at the last few lines only.
+	for k := 0; k < 4 && len(paras) > 1 && isPlug(paras[len(paras)-1]); k++ {
+		paras = paras[:len(paras)-1]
+	}
+	return paras
+}
+
+// plugPhrases mark the lines that close an article without being part of
+// it: reporting credits, newsletter and subscription plugs, share and
+// follow prompts, comment-policy notes. Matched lowercased.
+var plugPhrases = []string{
+	"contributed to this report", "contributed reporting", "reporting by",
+	"editing by", "sign up", "subscribe", "newsletter", "click here",
+	"follow us", "share it", "share this", "enjoyed this article",
+	"all rights reserved", "copyright ©", "moderating all comments",
+	"comments are closed", "your inbox", "affiliate link",
+}
+
+// isPlug reports whether p is a short closing plug or credit line.
+func isPlug(p string) bool {
+	if len(p) > 400 {
+		return false
+	}
+	l := strings.ToLower(p)
+	for _, w := range plugPhrases {
+		if strings.Contains(l, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // isProse reports whether p reads as a sentence rather than a label: long

@@ -61,6 +61,11 @@ func TestMainText(t *testing.T) {
 			mustNot: []string{"Sam Writer", "A caption"},
 		},
 		{
+			name: "closing credit and plug trimmed",
+			page: "<body><div><p>" + long + "</p><p>" + long + "</p><p>Jo Reporter contributed to this report.</p><p>Sign up for our daily newsletter.</p></div></body>",
+			want: long + "\n\n" + long,
+		},
+		{
 			name: "empty page",
 			page: "<html><body></body></html>",
 			want: "",
