@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -17,7 +18,12 @@ const (
 	dumpCaption                   // photo or video caption
 	dumpTitle                     // the headline
 	dumpDropped                   // a repeat, or a fragment heading nothing
+	dumpEndCredit                 // a credit that closes the article
 )
+
+// dumpEditCreditRe matches the staff credits that close agency copy
+// ("Reporting by …; Editing by …").
+var dumpEditCreditRe = regexp.MustCompile(`(?i)^\(?(reporting|writing|editing|additional reporting|compiled|produced|graphics) by\b`)
 
 // dumpMetaFound gathers what metadata lines say, best source first.
 type dumpMetaFound struct {
@@ -52,6 +58,7 @@ func dumpReadArticle(lines []dumpLine, findTitle bool) model.Article {
 	if findTitle {
 		dumpMarkTitle(texts, feats, roles)
 	}
+	dumpMarkTail(feats, roles)
 	dumpMarkFragments(feats, roles)
 	return dumpAssemble(texts, roles, meta)
 }
@@ -137,9 +144,12 @@ func dumpClassify(s *string, f *dumpFeatures, meta *dumpMetaFound) dumpRole {
 		if meta.credit == "" {
 			meta.credit = name
 		}
-		return dumpMeta
+		return dumpEndCredit
 	}
-	if dumpIsCaption(*s) && f.chars < 400 {
+	if dumpEditCreditRe.MatchString(*s) {
+		return dumpEndCredit
+	}
+	if f.chars < 400 && dumpIsCaption(*s) {
 		return dumpCaption
 	}
 	if dumpFurnitureScore(*f) >= 3 {
@@ -186,6 +196,27 @@ func dumpNextContent(roles []dumpRole, i int) int {
 		}
 	}
 	return -1
+}
+
+// dumpMarkTail drops what follows a closing credit, unless it is a full
+// paragraph: after "- Agency" or "Editing by …" a page has its own notices
+// ("Our Standards: …"), not more of the article. A credit counts as closing
+// only after two paragraphs.
+func dumpMarkTail(feats []dumpFeatures, roles []dumpRole) {
+	body := 0
+	for i, r := range roles {
+		switch {
+		case r == dumpContent && dumpIsBodyLike(feats[i]):
+			body++
+		case r == dumpEndCredit && body >= 2:
+			for j := i + 1; j < len(roles); j++ {
+				if roles[j] == dumpContent && (feats[j].chars < 80 || feats[j].words < 10) {
+					roles[j] = dumpFurniture
+				}
+			}
+			return
+		}
+	}
 }
 
 // dumpMarkFragments drops content lines that are neither paragraphs nor

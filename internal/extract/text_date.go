@@ -43,9 +43,9 @@ var (
 	dumpDMYRe = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+` + dumpMonthPat + `,?\s+(\d{4})\b`)
 	dumpMDYRe = regexp.MustCompile(`(?i)\b` + dumpMonthPat + `\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`)
 	// dumpClockRe reads a clock right after a date ("10:32 BST", "at 2.15pm").
-	dumpClockRe = regexp.MustCompile(`^[\s,|·•]*(?:at\s+|-\s+)?(\d{1,2})[:.](\d{2})\s*([ap]\.?m\.?)?\s*(?:\(?([A-Z]{1,4}T|Z|UTC|[+-]\d{2}:?\d{2})\)?)?`)
+	dumpClockRe = regexp.MustCompile(`^[\s,|·•]*(?:at\s+|-\s+)?(\d{1,2})[:.](\d{2})\s*([aApP]\.?[mM]\.?)?\s*(?:\(?([A-Z]{1,5}\b|[+-]\d{2}:?\d{2})\)?)?`)
 	// dumpDateWordsRe are the words a date line may carry besides its date.
-	dumpDateWordsRe = regexp.MustCompile(`(?i)\b(published|updated|last updated|first published|posted|date|on|at|mon(day)?|tue(s|sday)?|wed(nesday)?|thu(rs|rsday)?|fri(day)?|sat(urday)?|sun(day)?|uk|am|pm|[A-Z]{2,4}T|UTC|GMT)\b|[\s,:|·•()\-–—.]+`)
+	dumpDateWordsRe = regexp.MustCompile(`(?i)\b(published|updated|last updated|first published|posted|date|on|at|mon(day)?|tue(s|sday)?|wed(nesday)?|thu(rs|rsday)?|fri(day)?|sat(urday)?|sun(day)?|uk|am|pm|[A-Z]{2,4}T|UTC|GMT)\b|\b\d{1,2}[:.]\d{2}|[+-]\d{2}:?\d{2}\b|[\s,:|·•()\-–—.]+`)
 	// dumpDatePrefixRe is a date given as a field at the start of a line.
 	dumpDatePrefixRe = regexp.MustCompile(`(?i)^\s*(date|published(?: on)?|posted(?: on)?|updated|first published|last updated)\s*:?\s+`)
 )

@@ -156,7 +156,8 @@ func dumpLineFeatures(s string) dumpFeatures {
 	f.firstUpper = unicode.IsUpper(first) || unicode.IsDigit(first)
 	f.quoted = strings.ContainsRune("\"'‘“«", first)
 	f.timestamp = dumpTimestampRe.MatchString(s)
-	f.address = dumpEmailRe.MatchString(s) || dumpURLRe.MatchString(s)
+	f.address = strings.Contains(s, "@") && dumpEmailRe.MatchString(s) ||
+		(strings.Contains(s, "http") || strings.Contains(s, "www.")) && dumpURLRe.MatchString(s)
 	words := dumpWords(s)
 	if len(words) > 0 {
 		f.imperative = dumpImperatives[words[0]] && f.firstUpper
@@ -171,7 +172,7 @@ func dumpLineFeatures(s string) dumpFeatures {
 		}
 		f.chromeAnchor = f.chromeAnchor || dumpChromeAnchors[w]
 	}
-	low := strings.ToLower(s)
+	low := strings.ToLower(s[:min(len(s), 40)])
 	for _, o := range dumpCTAOpeners {
 		if strings.HasPrefix(low, o) {
 			f.ctaOpener = true
@@ -251,8 +252,8 @@ func dumpIsHeadingLike(f dumpFeatures) bool {
 }
 
 // dumpIsTitleLike reports whether a line could be the headline: a heading
-// of three or more words with title-like capitalisation (sentence case with
-// names, or Title Case, but not a lower-case fragment).
+// of three or more words with title-like capitalisation (sentence case or
+// Title Case, but not a lower-case fragment).
 func dumpIsTitleLike(f dumpFeatures, s string) bool {
 	if !dumpIsHeadingLike(f) || f.words < 3 || !f.firstUpper && !f.quoted {
 		return false
@@ -261,11 +262,51 @@ func dumpIsTitleLike(f dumpFeatures, s string) bool {
 	if last == ':' || last == ',' || last == ';' {
 		return false
 	}
-	return f.capRatio >= 0.15
+	// Sentence case is title-like ("Library hours cut as council saves"),
+	// but a long line with almost no capitals reads as a clipped sentence.
+	return f.words <= 12 || f.capRatio >= 0.15
 }
 
 // dumpIsCaption reports whether a line is a photo or video caption.
+// Captions are short; a long line is a paragraph even when it ends on a
+// credit-like phrase. The end-anchored patterns only see the line's tail.
 func dumpIsCaption(s string) bool {
-	return dumpCaptionRe.MatchString(s) || dumpStandfirstRe.MatchString(s) ||
-		dumpCaptionOpenerRe.MatchString(s)
+	if len(s) > 600 {
+		return false
+	}
+	if dumpCaptionOpenerRe.MatchString(s) {
+		return true
+	}
+	if tail := dumpTail(s, 100); dumpMayCredit(tail) && dumpCaptionRe.MatchString(tail) {
+		return true
+	}
+	low := strings.ToLower(strings.TrimRight(s, ". "))
+	for _, verb := range []string{"reports", "report", "explains", "explain", "has more", "has the details", "looks at", "finds out"} {
+		if strings.HasSuffix(low, verb) {
+			return dumpStandfirstRe.MatchString(dumpTail(s, 200))
+		}
+	}
+	return false
+}
+
+// dumpMayCredit is a cheap test that a line's tail could hold a photo
+// credit, so that most lines skip dumpCaptionRe.
+func dumpMayCredit(tail string) bool {
+	if strings.ContainsAny(tail, "/:(") {
+		return true
+	}
+	low := strings.ToLower(tail)
+	return strings.Contains(low, " by ") || strings.Contains(low, "getty") || strings.Contains(low, "pa ")
+}
+
+// dumpTail returns about the last n bytes of s, cut at a rune start.
+func dumpTail(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	i := len(s) - n
+	for i < len(s) && !utf8.RuneStart(s[i]) {
+		i++
+	}
+	return s[i:]
 }

@@ -1,0 +1,253 @@
+package extract
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/storydesk/storydesk/internal/model"
+)
+
+func ExampleText() {
+	dump := " date 2025-08-14 Zelensky arrived in London on Thursday for talks with the prime minister.\n" +
+		"Follow Daily News on WhatsApp\n" +
+		"15:21\n" +
+		"Starmer greeted him on the steps of Downing Street before the meeting.\n" +
+		"- Agence France-Presse\n"
+	arts, err := Text(dump, Options{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	a := arts[0]
+	fmt.Printf("%s | %s\n%s\n", a.Published, a.Outlet, a.Text)
+	// Output:
+	// 2025-08-14 | Agence France-Presse
+	// Zelensky arrived in London on Thursday for talks with the prime minister.
+	//
+	// Starmer greeted him on the steps of Downing Street before the meeting.
+}
+
+func TestTextLineRoles(t *testing.T) {
+	// Each case is one line between two ordinary paragraphs; kept says
+	// whether it stays in the body.
+	const before = "The minister announced the plan at a press conference on Tuesday morning in the capital."
+	const after = "Opposition parties said they would study the details before deciding how to vote on it."
+	tests := []struct {
+		name, line string
+		kept       bool
+	}{
+		{"video duration", "03:14", false},
+		{"clock with seconds", "1:02:33", false},
+		{"chrome heading", "Related Articles", false},
+		{"comments widget", "No comments yet...", false},
+		{"social plug", "Follow Harbour Times on Instagram", false},
+		{"app plug", "Download our app to get breaking news alerts on your phone", false},
+		{"newsletter plug", "Sign up for our free morning newsletter", false},
+		{"contact line", "Get in touch with our team at news@example-times.com.", false},
+		{"more stories", "For more stories like this, visit our homepage.", false},
+		{"relative age", "3 hours ago", false},
+		{"short sentence", "The vote is due on Friday.", true},
+		{"imperative in prose", "Get out, the crowd shouted at the officials as they left.", true},
+		{"quote with you", "\"You cannot run a country on promises,\" she told the crowd.", true},
+		{"subheading", "What happens next?", true},
+		{"long paragraph with our", "Our correspondent in the capital said the mood among officials was tense, with many expecting a close vote.", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			in := before + "\n" + tt.line + "\n" + after + "\n"
+			arts, err := Text(in, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			paras := strings.Split(arts[0].Text, "\n\n")
+			if got := dumpContainsString(paras, tt.line); got != tt.kept {
+				t.Errorf("line %q kept = %v, want %v; body:\n%s", tt.line, got, tt.kept, arts[0].Text)
+			}
+		})
+	}
+}
+
+func TestTextDates(t *testing.T) {
+	tests := []struct {
+		in, want string
+	}{
+		{"Published: 14 August 2025", "2025-08-14"},
+		{"Thursday 14 August 2025 14:05 BST", "2025-08-14T14:05:00+01:00"},
+		{"Aug. 14, 2025 at 2:15 p.m. EDT", "2025-08-14T14:15:00-04:00"},
+		{"Updated 2025-08-14T10:30:00Z", "2025-08-14T10:30:00Z"},
+		{"14 August 2025 10:32", "2025-08-14"},                   // no zone: the clock is dropped
+		{"31 June 2025", ""},                                     // not a date
+		{"The summit was held on 15 August 2025 in Alaska.", ""}, // a sentence, not a date line
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			got, _, _ := dumpDateLine(tt.in)
+			if got.String() != tt.want {
+				t.Errorf("dumpDateLine(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestTextAgeResolve(t *testing.T) {
+	clock := model.At(time.Date(2025, 8, 20, 9, 0, 0, 0, time.UTC))
+	day := model.Date(2025, 8, 20)
+	tests := []struct {
+		age  string
+		base model.Time
+		want string
+	}{
+		{"5 hours ago", clock, "2025-08-20T04:00:00Z"},
+		{"an hour ago", clock, "2025-08-20T08:00:00Z"},
+		{"2 days ago", clock, "2025-08-18"},
+		{"yesterday", clock, "2025-08-19"},
+		{"1 week ago", day, "2025-08-13"},
+		{"3 months ago", day, "2025-05-20"},
+		{"14 hours ago", day, "2025-08-20"}, // date-only base: hours keep its date
+		{"2 days ago", model.Time{}, ""},    // nothing to resolve against
+	}
+	for _, tt := range tests {
+		t.Run(tt.age+"/"+tt.base.String(), func(t *testing.T) {
+			a, ok := dumpParseAge(tt.age)
+			if !ok {
+				t.Fatalf("dumpParseAge(%q) failed", tt.age)
+			}
+			if got := a.resolve(tt.base).String(); got != tt.want {
+				t.Errorf("%q against %q = %q, want %q", tt.age, tt.base, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestTextDomainName(t *testing.T) {
+	tests := []struct{ host, want string }{
+		{"metro.co.uk", "Metro"},
+		{"webnews.metro.co.uk", "Metro"},
+		{"bbc.co.uk", "BBC"},
+		{"theguardian.com", "The Guardian"},
+		{"evening-standard.co.uk", "Evening Standard"},
+		{"gmail.com", ""},
+		{"localhost", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.host, func(t *testing.T) {
+			if got := dumpDomainName(tt.host); got != tt.want {
+				t.Errorf("dumpDomainName(%q) = %q, want %q", tt.host, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestTextByline(t *testing.T) {
+	tests := []struct {
+		in, byline, authors, org string
+	}{
+		{"By Jane Doe", "Jane Doe", "Jane Doe", ""},
+		{"By Jane Doe and John Roe", "Jane Doe and John Roe", "Jane Doe|John Roe", ""},
+		{"By Jane Doe, Political Correspondent", "Jane Doe, Political Correspondent", "Jane Doe", ""},
+		{"By Jane Doe, Harbour News", "Jane Doe, Harbour News", "Jane Doe", "Harbour News"},
+		{"By the time the polls closed, turnout had reached a record.", "", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			byline, authors, org, _ := dumpByline(tt.in)
+			if byline != tt.byline || strings.Join(authors, "|") != tt.authors || org != tt.org {
+				t.Errorf("dumpByline(%q) = %q, %q, %q; want %q, %q, %q",
+					tt.in, byline, authors, org, tt.byline, tt.authors, tt.org)
+			}
+		})
+	}
+}
+
+func TestTextNoText(t *testing.T) {
+	for _, in := range []string{"", "\n\n  \n", "Share\nComments\n01:25\n"} {
+		if _, err := Text(in, DefaultOptions()); !errors.Is(err, ErrNoText) {
+			t.Errorf("Text(%q) error = %v, want ErrNoText", in, err)
+		}
+	}
+}
+
+// FuzzText checks that any input gives either ErrNoText or articles with
+// text, whose every paragraph, title and caption is taken from one line of
+// the input (trimmed or cut, never rewritten or joined).
+func FuzzText(f *testing.F) {
+	files, _ := filepath.Glob(filepath.Join(dumpRepoRoot(f), "testdata", "seeds", "*.txt"))
+	for _, file := range files {
+		if b, err := os.ReadFile(file); err == nil {
+			f.Add(string(b))
+		}
+	}
+	f.Add("Headline here\nBy Jane Doe\nPublished: 1 May 2024\nA paragraph of text that is long enough to count as the body of an article.\n")
+	f.Add("Page\n5 hours ago\n- Outlet\nTitle line\nBody line.\n")
+	f.Fuzz(func(t *testing.T, in string) {
+		arts, err := Text(in, Options{})
+		if err != nil {
+			if !errors.Is(err, ErrNoText) {
+				t.Fatalf("error %v is not ErrNoText", err)
+			}
+			return
+		}
+		if len(arts) == 0 {
+			t.Fatal("no articles and no error")
+		}
+		lines := strings.Split(in, "\n")
+		for i, a := range arts {
+			if a.Text == "" {
+				t.Fatalf("article %d has no text", i)
+			}
+			pieces := append(strings.Split(a.Text, "\n\n"), a.Captions...)
+			if a.Title != "" {
+				pieces = append(pieces, a.Title)
+			}
+			for _, p := range pieces {
+				if p == "" || !dumpInSomeLine(lines, p) {
+					t.Fatalf("article %d: %q is not part of one input line", i, p)
+				}
+			}
+		}
+	})
+}
+
+func dumpInSomeLine(lines []string, s string) bool {
+	for _, l := range lines {
+		if strings.Contains(l, s) {
+			return true
+		}
+	}
+	return false
+}
+
+func BenchmarkText(b *testing.B) {
+	files, _ := filepath.Glob(filepath.Join(dumpRepoRoot(b), "testdata", "seeds", "*.txt"))
+	var docs []string
+	size := 0
+	for _, file := range files {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			b.Fatal(err)
+		}
+		docs = append(docs, string(data))
+		size += len(data)
+	}
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	arts := 0
+	start := time.Now()
+	for b.Loop() {
+		for _, d := range docs {
+			as, err := Text(d, DefaultOptions())
+			if err != nil {
+				b.Fatal(err)
+			}
+			arts += len(as)
+		}
+	}
+	// SetBytes makes the benchmark print MB/s; articles/s counts the
+	// embedded articles too.
+	b.ReportMetric(float64(arts)/time.Since(start).Seconds(), "articles/s")
+}
