@@ -77,6 +77,7 @@ type candidate struct {
 	role, nation string
 	form         string
 	canonical    string
+	initial      bool // the name opens its sentence
 }
 
 // Annotate implements Annotator.
@@ -116,8 +117,12 @@ func (r *entityReader) sentence(si int, s Segment) {
 	for hi < len(toks) && toks[hi].End <= s.End {
 		hi++
 	}
+	firstWord := -1
 	for i := lo; i < hi; {
 		t := toks[i]
+		if firstWord < 0 && t.Kind != Punct {
+			firstWord = i
+		}
 		w := r.d.Text[t.Start:t.End]
 		startsAddress := t.Kind == Number && len(w) <= 4 && i+1 < hi && toks[i+1].Kind == Word && isCap(r.word(toks[i+1].seg()))
 		if !(t.Kind == Word && isCap(w)) && !startsAddress {
@@ -156,9 +161,9 @@ func (r *entityReader) sentence(si int, s Segment) {
 			words = append(words, toks[k].seg())
 		}
 		if len(words) == 1 && strings.ContainsRune(w, '-') {
-			r.hyphenated(words[0], i == lo, i)
+			r.hyphenated(words[0], i == firstWord, i)
 		} else {
-			r.chunk(words, i == lo, i)
+			r.chunk(words, i == firstWord, i)
 		}
 		i = j
 	}
@@ -214,7 +219,31 @@ func (r *entityReader) hyphenated(s Segment, initial bool, tok int) {
 func (r *entityReader) chunk(words []Segment, initial bool, tok int) {
 	text := r.d.Text
 	words[len(words)-1] = trimPossessive(words[len(words)-1], text)
-	c := candidate{span: Segment{words[0].Start, words[len(words)-1].End}}
+	// "US-based Institute …": a hyphenated adjective is not part of the name
+	for len(words) > 1 {
+		w := r.word(words[0])
+		k := strings.LastIndexByte(w, '-')
+		if k < 0 || k+1 >= len(w) || isCap(w[k+1:]) {
+			break
+		}
+		words = words[1:]
+		initial = false
+	}
+	// "ITV News Correspondent Robert Moore", "EU Commission President X":
+	// an organisation before a title is a name of its own
+	for k := 1; k < len(words)-1; k++ {
+		if n, role := r.title(words[k:]); n > 0 && role != "honorific" {
+			if _, isPlace := r.g.places[r.word(Segment{words[0].Start, words[k-1].End})]; isPlace {
+				break
+			}
+			if k >= 2 || !r.g.common[strings.ToLower(r.word(words[0]))] {
+				r.chunk(append([]Segment(nil), words[:k]...), initial, tok)
+				words, initial = words[k:], false
+			}
+			break
+		}
+	}
+	c := candidate{span: Segment{words[0].Start, words[len(words)-1].End}, initial: initial}
 	// whole-run gazetteer hit, with or without a leading "The"
 	if r.known(&c, words) {
 		return
@@ -250,6 +279,7 @@ func (r *entityReader) chunk(words []Segment, initial bool, tok int) {
 			if len(words) > 0 {
 				c.span.Start = words[0].Start
 			}
+			c.initial = false
 			continue
 		}
 		break

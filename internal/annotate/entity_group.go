@@ -35,6 +35,9 @@ func (r *entityReader) group() {
 				continue
 			}
 			if c.typ == "" {
+				if c.initial && r.weakOpener(c) {
+					continue // "Unfortunately", "Borders": a capital only by position
+				}
 				c.typ = r.guessSingle(c)
 			}
 			if c.typ == model.Person {
@@ -47,6 +50,18 @@ func (r *entityReader) group() {
 		}
 	}
 	r.mergeAcronyms()
+}
+
+// weakOpener reports whether a lone sentence-initial word is an ordinary
+// word: it occurs in lower case, ends in -ly, or occurs nowhere else.
+func (r *entityReader) weakOpener(c *candidate) bool {
+	w := r.word(c.head)
+	k := tokenAt(r.d.Tokens, c.span.Start)
+	if k+1 < len(r.d.Tokens) && r.g.cues[r.word(r.d.Tokens[k+1].seg())] {
+		return false
+	}
+	lw := strings.ToLower(w)
+	return strings.HasSuffix(lw, "ly") || strings.Count(r.d.Text, w) == 1 || strings.Contains(r.d.Text, " "+lw+" ")
 }
 
 // guessSingle types a lone capitalised word that names no known person.
@@ -70,6 +85,9 @@ func (r *entityReader) person(c *candidate) int {
 	first, last := "", r.word(c.words[len(c.words)-1])
 	if len(c.words) >= 2 {
 		first = r.word(c.words[0])
+	}
+	if first == last {
+		first = "" // "Trump Trump": a heading run into a sentence
 	} else if c.honorific == "sir" || c.honorific == "dame" {
 		first, last = last, ""
 	}

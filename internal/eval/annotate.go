@@ -87,7 +87,8 @@ type AnnotationReport struct {
 	// GroupsComplete counts gold entities whose variants all landed in one
 	// predicted entity; Groups counts the gold entities scored.
 	GroupsComplete, Groups int
-	// Incomplete names the gold entities not complete.
+	// Incomplete names the gold entities not complete, each with its
+	// variants as "text@file→entity" (entity "-" when not found).
 	Incomplete []string
 	// Quotes is quote detection; Speakers is attribution over all quotes
 	// (P over detected quotes with a speaker, R over gold quotes).
@@ -107,8 +108,9 @@ func Annotation(gold *SeedsGold, texts map[string]string, anns map[string]model.
 }
 
 type entityItem struct {
-	gold    int
-	cluster string
+	gold          int
+	cluster       string
+	variant, file string
 }
 
 func (rep *AnnotationReport) scoreEntities(gold *SeedsGold, texts map[string]string, anns map[string]model.Annotations) {
@@ -124,7 +126,7 @@ func (rep *AnnotationReport) scoreEntities(gold *SeedsGold, texts map[string]str
 			}
 			for _, f := range v.Files {
 				n++
-				items = append(items, entityItem{gi, findCluster(v.Text, texts[f], anns[f])})
+				items = append(items, entityItem{gi, findCluster(v.Text, texts[f], anns[f]), v.Text, f})
 			}
 		}
 		if n > 0 {
@@ -177,7 +179,17 @@ func (rep *AnnotationReport) scoreEntities(gold *SeedsGold, texts map[string]str
 		if len(clusters) == 1 && !clusters[""] {
 			rep.GroupsComplete++
 		} else {
-			rep.Incomplete = append(rep.Incomplete, ge.Name)
+			var parts []string
+			for _, it := range items {
+				if it.gold == gi {
+					c := it.cluster
+					if c == "" {
+						c = "-"
+					}
+					parts = append(parts, fmt.Sprintf("%s@%.3s→%s", it.variant, it.file, c))
+				}
+			}
+			rep.Incomplete = append(rep.Incomplete, ge.Name+": "+strings.Join(parts, "; "))
 		}
 	}
 }
@@ -185,7 +197,7 @@ func (rep *AnnotationReport) scoreEntities(gold *SeedsGold, texts map[string]str
 // findCluster returns the ID of the predicted entity whose mention best
 // covers an occurrence of variant in text (rune Jaccard ≥ 0.5), or "".
 func findCluster(variant, text string, ann model.Annotations) string {
-	best, bestJ := "", 0.5
+	best, bestJ := "", 0.5-1e-9
 	for off := 0; ; {
 		k := strings.Index(text[off:], variant)
 		if k < 0 {
@@ -206,7 +218,14 @@ func findCluster(variant, text string, ann model.Annotations) string {
 					continue
 				}
 				union := max(re, m.End) - min(rs, m.Start)
-				if j := float64(inter) / float64(union); j >= bestJ {
+				j := float64(inter) / float64(union)
+				if inter == re-rs && j < 0.5 {
+					// the variant sits inside a longer mention ("Volodymyr
+					// Zelensky" in "Ukrainian President Volodymyr Zelensky"):
+					// accepted when nothing covers it better
+					j = 0.5
+				}
+				if j >= bestJ {
 					id := e.ID
 					if id == "" {
 						id = e.Name
