@@ -40,8 +40,32 @@ func (q *qtyState) low(k int) string {
 	return ""
 }
 
+// qtyTriggers are the words and marks that can start a quantity; every
+// other token is skipped at the cost of one lookup.
+var qtyTriggers = func() map[string]bool {
+	m := map[string]bool{"an": true, "the": true, "in": true, "a": true, "dozen": true, "half": true}
+	for _, tab := range []map[string]float64{numberWordValues, ordinalValues} {
+		for w := range tab {
+			m[w] = true
+		}
+	}
+	for w := range qtyBounds {
+		m[w] = true
+	}
+	for w := range qtyVague {
+		m[w] = true
+	}
+	for w := range qtyCurrencySymbols {
+		m[w] = true
+	}
+	return m
+}()
+
 func (q *qtyState) match(i int) (qtyHit, int, bool) {
 	t := q.toks[i]
+	if t.kind != txNum && !qtyTriggers[t.low] {
+		return qtyHit{}, i, false
+	}
 	if t.kind == txWord {
 		if h, n, ok := q.matchImplied(i); ok {
 			return h, n, true

@@ -1,6 +1,7 @@
 package annotate
 
 import (
+	"strings"
 	"time"
 
 	"github.com/storydesk/storydesk/internal/model"
@@ -158,22 +159,90 @@ func (s *txState) match(i int) (txHit, int, bool) {
 	if t.kind != txWord {
 		return txHit{}, i, false
 	}
-	if _, ok := txWeekdays[txStem(t.low)]; ok {
+	kind := txWordKinds[t.low]
+	if kind == 0 && txPossessive(t.low) {
+		kind = txWordKinds[txStem(t.low)]
+	}
+	switch kind {
+	case 0:
+		return txHit{}, i, false
+	case txKindWeekday:
 		return s.matchWeekday(i)
-	}
-	if _, ok := txMonths[t.low]; ok && txCapital(t.text) {
-		return s.matchMonth(i)
-	}
-	for _, rule := range []func(int) (txHit, int, bool){
-		s.matchDeictic, s.matchRelative, s.matchCount,
-		s.matchEventRelative, s.matchSet, s.matchRefs,
-	} {
-		if h, n, ok := rule(i); ok {
-			return h, n, true
+	case txKindMonth:
+		if txCapital(t.text) {
+			return s.matchMonth(i)
 		}
 	}
-	return txHit{}, i, false
+	if h, n, ok := s.matchDeictic(i); ok {
+		return h, n, true
+	}
+	if h, n, ok := s.matchRelative(i); ok {
+		return h, n, true
+	}
+	if h, n, ok := s.matchCount(i); ok {
+		return h, n, true
+	}
+	if h, n, ok := s.matchEventRelative(i); ok {
+		return h, n, true
+	}
+	if h, n, ok := s.matchSet(i); ok {
+		return h, n, true
+	}
+	return s.matchRefs(i)
 }
+
+// Word kinds for the first lookup of each token.
+const (
+	txKindTrigger = iota + 1
+	txKindWeekday
+	txKindMonth
+)
+
+// txWordKinds holds weekdays, months and the words that can start another
+// rule; every other word is skipped at the cost of one lookup.
+var txWordKinds = func() map[string]uint8 {
+	m := map[string]uint8{}
+	for w := range txTriggers {
+		m[w] = txKindTrigger
+	}
+	for w := range txWeekdays {
+		m[w] = txKindWeekday
+	}
+	for w := range txMonths {
+		if m[w] == 0 {
+			m[w] = txKindMonth
+		}
+	}
+	return m
+}()
+
+// txTriggers are the words that can start a rule other than a weekday,
+// month or number.
+var txTriggers = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`today tomorrow yesterday tonight the last this
+		next past previous coming earlier later at over since during in now for
+		mid early late just shortly soon right immediately before after every
+		each currently presently nowadays recently previously formerly a an
+		dozen half`) {
+		m[w] = true
+	}
+	for _, tab := range []map[string]float64{numberWordValues} {
+		for w := range tab {
+			m[w] = true
+		}
+	}
+	for w := range txBounds {
+		m[w] = true
+	}
+	for w := range txSetWords {
+		m[w] = true
+	}
+	for _, w := range []string{"today's", "tomorrow's", "yesterday's", "tonight's", "today’s", "tomorrow’s", "yesterday’s", "tonight’s"} {
+		m[w] = true
+	}
+	return m
+}()
 
 // extendPreposition takes a preposition in front of a date into its span
 // ("on Friday", "in February", "since the weekend").
@@ -186,6 +255,12 @@ func (s *txState) extendPreposition(h *txHit) {
 		return
 	}
 	switch s.toks[p].low {
+	case "earlier", "later", "early", "late":
+		// "earlier Monday"
+		if _, ok := txWeekdays[txStem(s.toks[h.first].low)]; ok {
+			h.first = p
+			h.start = s.toks[p].start
+		}
 	case "on", "in", "since", "until", "till", "by":
 		if h.typ != "DATE" && h.typ != "TIME" {
 			return

@@ -103,7 +103,8 @@ func (s *txState) matchWeekday(i int) (txHit, int, bool) {
 func (s *txState) matchMonth(i int) (txHit, int, bool) {
 	m := txMonths[s.toks[i].low]
 	next := i + 1
-	if next < len(s.toks) && s.toks[next].text == "." && !s.toks[next].gap {
+	if next < len(s.toks) && s.toks[next].text == "." && !s.toks[next].gap && len(s.toks[i].low) <= 4 &&
+		next+1 < len(s.toks) && s.toks[next+1].kind == txNum {
 		next++
 	}
 	if next < len(s.toks) && s.toks[next].kind == txNum {

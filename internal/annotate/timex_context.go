@@ -9,6 +9,16 @@ import (
 // the verb nearest to it, whether it sits inside a quotation, and the
 // events ("the summit") whose day the text gives.
 
+// Limits that keep the scan linear on pathological text: how many tokens
+// back a quotation mark is looked for, how many earlier expressions are
+// searched for an anchor day, and how far within a sentence a place or an
+// event noun is looked for.
+const (
+	txQuoteReach    = 400
+	txHitReach      = 16
+	txSentenceReach = 60
+)
+
 // Tense cues. The verb nearest to a weekday decides whether "on Monday"
 // looks back or ahead when the nearest Monday is on the other side.
 var (
@@ -135,7 +145,8 @@ func (s *txState) tenseAt(k int) (int, bool) {
 // opening than closing marks before it since the line began.
 func (s *txState) inQuote(i int) bool {
 	depth := 0
-	for k := i - 1; k >= 0; k-- {
+	// Bounded so a megabyte on one line stays linear.
+	for k := i - 1; k >= 0 && k >= i-txQuoteReach; k-- {
 		t := s.toks[k]
 		if t.kind == txPunct {
 			switch t.text {
@@ -167,7 +178,7 @@ func (s *txState) inQuote(i int) bool {
 // anchorDay is the last day named before token i in its sentence or the
 // sentence before; zero if none.
 func (s *txState) anchorDay(i int) (time.Time, bool) {
-	for k := len(s.hits) - 1; k >= 0; k-- {
+	for k := len(s.hits) - 1; k >= 0 && k >= len(s.hits)-txHitReach; k-- {
 		h := s.hits[k]
 		if s.sent[h.first] < s.sent[i]-1 {
 			break
@@ -181,7 +192,7 @@ func (s *txState) anchorDay(i int) (time.Time, bool) {
 
 // sentenceDay is the last day named in token i's sentence before it.
 func (s *txState) sentenceDay(i int) (time.Time, bool) {
-	for k := len(s.hits) - 1; k >= 0; k-- {
+	for k := len(s.hits) - 1; k >= 0 && k >= len(s.hits)-txHitReach; k-- {
 		h := s.hits[k]
 		if s.sent[h.first] != s.sent[i] {
 			break

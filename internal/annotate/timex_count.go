@@ -3,6 +3,7 @@ package annotate
 import (
 	"math"
 	"strings"
+	"time"
 )
 
 // Rules for counted units of time: durations ("three years", "24-hour
@@ -187,6 +188,19 @@ func (s *txState) eventAfter(i, k, shift int, mod string) (txHit, int, bool) {
 	c, at := s.findEvent(k, 5)
 	if c == "" {
 		return txHit{}, i, false
+	}
+	// "the eve of Friday's summit": the day is right here.
+	for j := k; j < at; j++ {
+		if h, _, ok := s.match(j); ok && !h.day.IsZero() && h.event == "" {
+			if s.events == nil {
+				s.events = map[string]time.Time{}
+			}
+			if _, known := s.events[c]; !known {
+				s.events[c] = h.day
+			}
+			d := h.day.AddDate(0, 0, shift)
+			return txHit{typ: "DATE", value: txDay(d), day: d, mod: mod}, at + 1, true
+		}
 	}
 	return txHit{typ: "DATE", event: c, shift: shift, mod: mod}, at + 1, true
 }

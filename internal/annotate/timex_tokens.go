@@ -37,8 +37,22 @@ func txIsVulgar(r rune) bool { return r >= '¼' && r <= '¾' || r >= '⅐' && r 
 // punctuation tokens.
 func txScan(text string, toks []txTok) []txTok {
 	toks = toks[:0]
+	if toks == nil {
+		toks = make([]txTok, 0, len(text)/5+1)
+	}
+	// One lower-case copy of the whole text serves every word when the
+	// case mapping keeps byte lengths (always for ASCII).
+	lower := strings.ToLower(text)
+	if len(lower) != len(text) {
+		lower = ""
+	}
 	gap, nl := true, true
 	for i := 0; i < len(text); {
+		if c := text[i]; c == ' ' {
+			gap = true
+			i++
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(text[i:])
 		switch {
 		case r == '\n' || r == '\r':
@@ -53,6 +67,9 @@ func txScan(text string, toks []txTok) []txTok {
 		start := i
 		kind := txPunct
 		switch {
+		case r < utf8.RuneSelf && (r|0x20 >= 'a' && r|0x20 <= 'z'):
+			kind = txWord
+			i = txScanWord(text, i)
 		case r < utf8.RuneSelf && r >= '0' && r <= '9':
 			kind = txNum
 			i = txScanNumber(text, i)
@@ -68,7 +85,11 @@ func txScan(text string, toks []txTok) []txTok {
 		t := txTok{start: start, end: i, text: text[start:i], kind: kind, gap: gap, newline: nl}
 		t.low = t.text
 		if kind == txWord {
-			t.low = strings.ToLower(t.text)
+			if lower != "" {
+				t.low = lower[start:i]
+			} else {
+				t.low = strings.ToLower(t.text)
+			}
 		}
 		toks = append(toks, t)
 		gap, nl = false, false
@@ -94,6 +115,10 @@ func txScanNumber(text string, i int) int {
 
 func txScanWord(text string, i int) int {
 	for i < len(text) {
+		if c := text[i]; c|0x20 >= 'a' && c|0x20 <= 'z' || c >= '0' && c <= '9' {
+			i++
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if unicode.IsLetter(r) || (r < utf8.RuneSelf && r >= '0' && r <= '9') {
 			i += size

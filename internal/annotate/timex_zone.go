@@ -164,13 +164,13 @@ func (s *txState) clockZone(i, k int, h *txHit) int {
 // token i.
 func (s *txState) sentencePlace(i int) *time.Location {
 	best, dist := "", 1<<30
-	for k := i - 1; k >= 0 && s.sent[k] == s.sent[i]; k-- {
+	for k := i - 1; k >= 0 && k >= i-txSentenceReach && s.sent[k] == s.sent[i]; k-- {
 		if z := s.placeZoneAt(k); z != "" && i-k < dist {
 			best, dist = z, i-k
 			break
 		}
 	}
-	for k := i + 1; k < len(s.toks) && s.sent[k] == s.sent[i] && k-i < dist; k++ {
+	for k := i + 1; k < len(s.toks) && k <= i+txSentenceReach && s.sent[k] == s.sent[i] && k-i < dist; k++ {
 		if z := s.placeZoneAt(k); z != "" {
 			best = z
 			break
@@ -203,10 +203,10 @@ func (s *txState) placeZoneAt(k int) string {
 // whose day the text gives.
 func (s *txState) findEventInSentence(i int) (string, int) {
 	lo := i
-	for lo > 0 && s.sent[lo-1] == s.sent[i] {
+	for lo > 0 && lo > i-txSentenceReach && s.sent[lo-1] == s.sent[i] {
 		lo--
 	}
-	for k := lo; k < len(s.toks) && s.sent[k] == s.sent[i]; k++ {
+	for k := lo; k < len(s.toks) && k <= i+txSentenceReach && s.sent[k] == s.sent[i]; k++ {
 		if c := txEventClass(s.toks, k); c != "" {
 			return c, k
 		}
