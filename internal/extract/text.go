@@ -42,18 +42,25 @@ import (
 func Text(text string, opts Options) ([]model.Article, error) {
 	lines := dumpSplitLines(text)
 	items, mainEnd := dumpFindEmbedded(lines)
-	page := dumpReadArticle(lines[:mainEnd], true)
+	page, meta := dumpReadArticle(lines[:mainEnd], true)
 	n := utf8.RuneCountInString(page.Text)
 	if n == 0 || (len(items) == 0 && n < opts.MinTextChars) {
 		return nil, fmt.Errorf("text dump (%d lines, %d body characters): %w", len(lines), n, ErrNoText)
 	}
+	var ref model.Time
+	if !opts.Reference.IsZero() {
+		ref = model.At(opts.Reference)
+	}
+	if page.Published.IsZero() && meta.hasAge {
+		page.Published = meta.age.resolve(ref) // "Published 2 hours ago"
+	}
 	arts := []model.Article{page}
 	base := page.Published
-	if base.IsZero() && !opts.Reference.IsZero() {
-		base = model.At(opts.Reference)
+	if base.IsZero() {
+		base = ref
 	}
 	for _, it := range items {
-		a := dumpReadArticle(it.body, false)
+		a, _ := dumpReadArticle(it.body, false)
 		if a.Text == "" {
 			continue
 		}

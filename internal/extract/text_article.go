@@ -32,11 +32,14 @@ type dumpMetaFound struct {
 	site                         string
 	byline                       string
 	authors                      []string
+	// age is the page's own relative age ("2 hours ago"), if it shows one.
+	age    dumpAge
+	hasAge bool
 }
 
 // dumpReadArticle reads one article's lines: the page's own (findTitle
 // set) or an embedded article's body (its title is already known).
-func dumpReadArticle(lines []dumpLine, findTitle bool) model.Article {
+func dumpReadArticle(lines []dumpLine, findTitle bool) (model.Article, dumpMetaFound) {
 	texts := make([]string, len(lines))
 	for i, l := range lines {
 		texts[i] = l.text
@@ -55,12 +58,13 @@ func dumpReadArticle(lines []dumpLine, findTitle bool) model.Article {
 			roles[i] = dumpClassify(&texts[i], &feats[i], &meta)
 		}
 	}
+	dumpMarkNameRole(texts, feats, roles, &meta)
 	if findTitle {
 		dumpMarkTitle(texts, feats, roles)
 	}
 	dumpMarkTail(feats, roles)
 	dumpMarkFragments(feats, roles)
-	return dumpAssemble(texts, roles, meta)
+	return dumpAssemble(texts, roles, meta), meta
 }
 
 // dumpRepeats marks lines seen before, and excerpt lines that a later line
@@ -122,7 +126,13 @@ func dumpIsExcerpt(texts []string, byPrefix map[string][]int, i int) bool {
 // dumpClassify gives a line its role and reads its metadata into meta. It
 // may shorten *s (a wire dateline is cut off the paragraph it opens).
 func dumpClassify(s *string, f *dumpFeatures, meta *dumpMetaFound) dumpRole {
-	if _, ok := dumpParseAge(*s); ok || f.timestamp {
+	if age, ok := dumpParseAge(*s); ok {
+		if !meta.hasAge {
+			meta.age, meta.hasAge = age, true
+		}
+		return dumpFurniture
+	}
+	if f.timestamp {
 		return dumpFurniture
 	}
 	if t, updated, ok := dumpDateLine(*s); ok {
@@ -171,21 +181,51 @@ func dumpClassify(s *string, f *dumpFeatures, meta *dumpMetaFound) dumpRole {
 	return dumpContent
 }
 
-// dumpMarkTitle finds the headline: the first content line before the
-// first paragraph that is title-like and has content after it. A first line
+// dumpFirstBody is the index of the first paragraph-like content line, or
+// len(roles).
+func dumpFirstBody(texts []string, feats []dumpFeatures, roles []dumpRole) int {
+	for i := range roles {
+		if roles[i] == dumpContent && dumpIsBodyLike(feats[i]) && !dumpIsTitleLike(feats[i], texts[i]) {
+			return i
+		}
+	}
+	return len(roles)
+}
+
+// dumpMarkTitle finds the headline among the title-like content lines
+// before the first paragraph: the last of four words or more (a masthead
+// or section label above it is shorter), else the last one. A first line
 // that is a sentence (a lede) or a caption is not a title.
 func dumpMarkTitle(texts []string, feats []dumpFeatures, roles []dumpRole) {
-	for i := range texts {
-		if roles[i] != dumpContent {
+	first := dumpFirstBody(texts, feats, roles)
+	best, long := -1, false
+	for i := 0; i < len(roles) && i <= first; i++ {
+		if roles[i] != dumpContent || !dumpIsTitleLike(feats[i], texts[i]) || dumpNextContent(roles, i) < 0 {
 			continue
 		}
-		if dumpIsBodyLike(feats[i]) && !dumpIsTitleLike(feats[i], texts[i]) {
-			return
+		if feats[i].words >= 4 || !long {
+			best, long = i, feats[i].words >= 4
 		}
-		if dumpIsTitleLike(feats[i], texts[i]) && dumpNextContent(roles, i) >= 0 {
-			roles[i] = dumpTitle
-			return
+	}
+	if best >= 0 {
+		roles[best] = dumpTitle
+	}
+}
+
+// dumpMarkNameRole reads a byline given as a name line over a role line
+// ("Jane Doe" / "Political Editor") above the first paragraph.
+func dumpMarkNameRole(texts []string, feats []dumpFeatures, roles []dumpRole, meta *dumpMetaFound) {
+	first := dumpFirstBody(texts, feats, roles)
+	for i := 0; i+1 < first; i++ {
+		if roles[i] != dumpContent || roles[i+1] != dumpContent || feats[i].words < 2 ||
+			!dumpNameLike(texts[i], 4) || feats[i+1].words > 5 || !dumpAnyWord(dumpWords(texts[i+1]), dumpRoleWords) {
+			continue
 		}
+		roles[i], roles[i+1] = dumpMeta, dumpMeta
+		if meta.byline == "" {
+			meta.byline, meta.authors = texts[i], []string{texts[i]}
+		}
+		return
 	}
 }
 
@@ -223,13 +263,23 @@ func dumpMarkTail(feats []dumpFeatures, roles []dumpRole) {
 // headings of one: a short line without a closing full stop is kept only
 // when a paragraph follows it ("High stakes" before its section), so labels
 // and widget names left at the end of a page go.
+//
+// Above the first paragraph, where a page has its masthead, section labels
+// and sharing buttons, such a line is dropped even when a paragraph follows.
 func dumpMarkFragments(feats []dumpFeatures, roles []dumpRole) {
+	first := len(roles)
+	for i := range roles {
+		if roles[i] == dumpContent && (dumpIsBodyLike(feats[i]) || feats[i].stop) {
+			first = i
+			break
+		}
+	}
 	for i := len(roles) - 1; i >= 0; i-- {
 		if roles[i] != dumpContent || dumpIsBodyLike(feats[i]) || feats[i].stop {
 			continue
 		}
 		next := dumpNextContent(roles, i)
-		if next < 0 || !dumpIsBodyLike(feats[next]) && !feats[next].stop {
+		if i < first || next < 0 || !dumpIsBodyLike(feats[next]) && !feats[next].stop {
 			roles[i] = dumpDropped
 		}
 	}

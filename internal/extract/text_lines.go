@@ -74,7 +74,7 @@ var dumpCTAOpeners = []string{
 	"do you have a story", "have you got a story", "got a story",
 	"want more", "click here", "read more", "read next", "more on this story",
 	"this article was", "this story was", "we use cookies", "by clicking",
-	"reporting by", "additional reporting by", "writing by", "editing by",
+	"skip to", "jump to", "back to top", "reporting by", "additional reporting by", "writing by", "editing by",
 	"(reporting by", "(additional reporting by", "(writing by", "(editing by",
 }
 
@@ -87,7 +87,7 @@ var dumpCaptionRe = regexp.MustCompile(`(?i)(\b(photo|photograph|picture|pic|ima
 var dumpStandfirstRe = regexp.MustCompile(`\bas\s+(?:[\p{L}'’-]+\s+){0,12}?[\p{Lu}][\p{L}'’-]+(?:\s+[\p{Lu}][\p{L}'’-]+)+\s+(reports?|explains?|has more|has the details|looks at|finds out)\.?$`)
 
 // dumpCaptionOpenerRe matches lines that announce media ("Watch: …").
-var dumpCaptionOpenerRe = regexp.MustCompile(`(?i)^(watch|video|listen|audio|photo|pictured|gallery|in pictures)\s*[:|–—-]\s*`)
+var dumpCaptionOpenerRe = regexp.MustCompile(`(?i)^(watch|video|listen|audio|photo|pictured|gallery|in pictures|image caption|image source|caption|media caption|photo caption)\s*[:|,–—-]\s+`)
 
 // dumpTimestampRe matches a video duration or clock left on its own line.
 var dumpTimestampRe = regexp.MustCompile(`^\d{1,2}:\d{2}(:\d{2})?$`)
