@@ -46,7 +46,7 @@ var blockTags = map[atom.Atom]bool{
 	atom.P: true, atom.Div: true, atom.Section: true, atom.Article: true, atom.Main: true,
 	atom.Blockquote: true, atom.Pre: true, atom.Ul: true, atom.Ol: true, atom.Li: true,
 	atom.Dl: true, atom.Dt: true, atom.Dd: true, atom.Table: true, atom.Tr: true,
-	atom.Td: true, atom.Th: true, atom.Tbody: true, atom.Thead: true, atom.Tfoot: true,
+	atom.Tbody: true, atom.Thead: true, atom.Tfoot: true,
 	atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true, atom.H6: true,
 	atom.Header: true, atom.Footer: true, atom.Nav: true, atom.Aside: true,
 	atom.Figure: true, atom.Figcaption: true, atom.Form: true, atom.Hr: true,
@@ -54,6 +54,11 @@ var blockTags = map[atom.Atom]bool{
 	atom.Summary: true, atom.Address: true, atom.Fieldset: true, atom.Br: true,
 	atom.Caption: true, atom.Dialog: true, atom.Menu: true,
 }
+
+// cellTags are separated by a space, so that a table row reads as one line.
+// (Cells are not blocks: a layout table's cell still breaks at the blocks
+// inside it.)
+var cellTags = map[atom.Atom]bool{atom.Td: true, atom.Th: true}
 
 // headingTags are kept as their own paragraphs inside the article.
 var headingTags = map[atom.Atom]bool{

@@ -56,24 +56,28 @@ func (ps *pageStats) pickRoots(opts Options) []*html.Node {
 	return roots
 }
 
-// climb moves the root up while its parent scores nearly as well (the
-// article is split into several scored blocks) or while the root is a list
-// or table part, which is rarely a whole article.
+// climb moves the root up to an ancestor, at most four levels above it,
+// that scores nearly as well (the article is split into several scored
+// blocks, each in its own wrapper), and out of list and table parts, which
+// are rarely a whole article.
 func (ps *pageStats) climb(root *html.Node, top float32) (*html.Node, float32) {
-	for root.Parent != nil && root.Parent.DataAtom != atom.Body && root.Parent.Type == html.ElementNode {
-		pst := ps.of(root.Parent)
-		if pst == nil {
-			break
+	for listOrTablePart[root.DataAtom] && root.Parent != nil && root.Parent.Type == html.ElementNode {
+		root = root.Parent
+	}
+	for {
+		var next *html.Node
+		a := root.Parent
+		for k := 0; k < 4 && a != nil && a.Type == html.ElementNode && a.DataAtom != atom.Body; k, a = k+1, a.Parent {
+			if st := ps.of(a); st != nil && st.adj >= top*0.75 {
+				next = a
+				top = max(top, st.adj)
+			}
 		}
-		switch {
-		case listOrTablePart[root.DataAtom]:
-		case pst.adj >= top*0.75:
-		default:
+		if next == nil {
 			return root, top
 		}
-		root, top = root.Parent, max(top, pst.adj)
+		root = next
 	}
-	return root, top
 }
 
 // listOrTablePart are elements that hold one part of a block, never a
@@ -130,11 +134,17 @@ func (r *renderer) walk(n *html.Node, isRoot bool) {
 	if block {
 		r.flush()
 	}
+	if cellTags[n.DataAtom] {
+		r.space = true
+	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		r.walk(c, false)
 	}
 	if block {
 		r.flush()
+	}
+	if cellTags[n.DataAtom] {
+		r.space = true
 	}
 }
 

@@ -141,6 +141,10 @@ func (ps *pageStats) measure(n *html.Node, inFurniture bool, opts Options) elemS
 			if s.hint < 0 {
 				s.para *= 0.3
 			}
+			if n.DataAtom == atom.Tr && s.inline < 200 {
+				// A short table row is data, not prose.
+				s.para *= 0.3
+			}
 		}
 		s.inline, s.ilinks, s.ipunct = 0, 0, 0
 	}

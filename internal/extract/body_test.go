@@ -66,6 +66,11 @@ func TestMainText(t *testing.T) {
 			want: long + "\n\n" + long,
 		},
 		{
+			name: "table rows read as lines, repeated cells kept",
+			page: "<body><article><p>" + long + "</p><table><tr><th>Pos</th><th>Player</th></tr><tr><td>DL</td><td>Ann</td></tr><tr><td>DL</td><td>Bob</td></tr></table><p>" + long + "</p></article></body>",
+			must: []string{"Pos Player", "DL Ann", "DL Bob"},
+		},
+		{
 			name: "empty page",
 			page: "<html><body></body></html>",
 			want: "",
