@@ -234,7 +234,8 @@ var (
 	// 2025-08-14 / 2025/08/14 / 2025. 8. 14. / 2025年8月14日
 	numericYMD = regexp.MustCompile(`\b(\d{4})(?:[-/]|\.\s?|年)(\d{1,2})(?:[-/]|\.\s?|月)(\d{1,2})(?:日|\b)`)
 	// a clock time after the date: 09:30, 9.30 Uhr, 9:30 a.m., 15h47
-	clockTime = regexp.MustCompile(`(?i)^[^\d]{0,24}?(\d{1,2})(?:[:.h]|時)(\d{2})(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?)?`)
+	// and a zone after it: "2:23 PM EDT", "15:00 (GMT+2)", "09:30 UTC+02:00"
+	clockTime = regexp.MustCompile(`(?i)^[^\d]{0,24}?(\d{1,2})(?:[:.h]|時)(\d{2})(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?)?(?:\s*\(?(?-i:(?:GMT|UTC)\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?|([A-Z]{2,5})\b))?`)
 )
 
 // findVisibleDate finds the first visible date in s, with the clock time
@@ -295,10 +296,36 @@ func findVisibleDate(s string) (model.Time, bool) {
 			h = 0
 		}
 		if h <= 23 && mi <= 59 && sec <= 59 {
-			return model.At(time.Date(best.y, time.Month(best.mo), best.d, h, mi, sec, 0, time.UTC)), true
+			return model.At(time.Date(best.y, time.Month(best.mo), best.d, h, mi, sec, 0, clockZone(c[8], c[5], c[6], c[7]))), true
 		}
 	}
 	return model.Date(best.y, time.Month(best.mo), best.d), true
+}
+
+// clockZone reads the zone written after a clock time: an abbreviation
+// or a GMT/UTC offset. Without one, or with an unknown abbreviation, the
+// time is taken as UTC.
+func clockZone(abbrev, sign, hours, minutes string) *time.Location {
+	if abbrev != "" {
+		if h, ok := zoneAbbrevs[abbrev]; ok {
+			return time.FixedZone("", int(h*3600))
+		}
+		return time.UTC
+	}
+	if sign == "" {
+		return time.UTC
+	}
+	off := atoi(hours)*3600 + max(0, atoi(minutes))*60
+	if off > 14*3600 {
+		return time.UTC
+	}
+	if sign == "-" {
+		off = -off
+	}
+	if off == 0 {
+		return time.UTC
+	}
+	return time.FixedZone("", off)
 }
 
 func atoi(s string) int {

@@ -45,6 +45,9 @@ func TestParseDate(t *testing.T) {
 		{"numeric dmy", "28.04.2023, 19:20", "2023-04-28T19:20:00Z"},
 		{"us slash", "04/28/2023", "2023-04-28"},
 		{"japanese", "2025年1月13日 21時37分", "2025-01-13T21:37:00Z"},
+		{"clock with zone abbreviation", "Fri, Apr 28 2023 2:23 PM EDT", "2023-04-28T14:23:00-04:00"},
+		{"clock with gmt offset", "12 March 2024, 15:00 (GMT+2)", "2024-03-12T15:00:00+02:00"},
+		{"unknown zone word taken as utc", "12 March 2024, 15:00 XYZ", "2024-03-12T15:00:00Z"},
 		{"korean dotted", "2026. 1. 29. 18:40", "2026-01-29T18:40:00Z"},
 		{"invalid day", "2025-02-30", ""},
 		{"not a month", "14 Mittwoch 2025", ""},
@@ -99,4 +102,34 @@ func FuzzDate(f *testing.F) {
 			t.Fatalf("parseDate(%q) = %q, which model.ParseTime rejects: %v", s, got.String(), err)
 		}
 	})
+}
+
+func TestRelativeAge(t *testing.T) {
+	tests := []struct {
+		in   string
+		want time.Duration
+		ok   bool
+	}{
+		{"Nizaar Kinsella 2 minutes ago", 2 * time.Minute, true},
+		{"vor 14 Minuten", 14 * time.Minute, true},
+		{"vor einer Stunde", time.Hour, true},
+		{"an hour ago", time.Hour, true},
+		{"il y a 3 heures", 3 * time.Hour, true},
+		{"hace 2 días", 48 * time.Hour, true},
+		{"5 ore fa", 5 * time.Hour, true},
+		{"3 uur geleden", 3 * time.Hour, true},
+		{"för 2 timmar sedan", 2 * time.Hour, true},
+		{"for 4 timer siden", 4 * time.Hour, true},
+		{"vor dem Rathaus", 0, false},
+		{"3 apples ago", 0, false},
+		{"", 0, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.in, func(t *testing.T) {
+			got, ok := relativeAge(tc.in)
+			if ok != tc.ok || got != tc.want {
+				t.Errorf("relativeAge(%q) = %v, %v; want %v, %v", tc.in, got, ok, tc.want, tc.ok)
+			}
+		})
+	}
 }

@@ -4,6 +4,7 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
+	"time"
 
 	"golang.org/x/net/html"
 
@@ -28,7 +29,7 @@ func metadata(doc *html.Node, pageURL string, opts Options) model.Article {
 	site := siteNames(host, a.Outlet, f.first("og:site_name"), f.first("application-name"), ld.publisher)
 	a.Title = pickTitle(f, ld, site)
 	a.Byline, a.Authors = pickAuthors(f, ld, site)
-	a.Published = pickPublished(f, ld, pageURL)
+	a.Published = pickPublished(f, ld, pageURL, opts.Reference)
 	a.Language = pickLanguage(f, ld)
 	return a
 }
@@ -164,8 +165,10 @@ var urlDate = regexp.MustCompile(`/((?:19|20)\d{2})[/-]?(0[1-9]|1[0-2])[/-]?(0[1
 
 // pickPublished takes the first date found in: JSON-LD datePublished,
 // publication meta, <time> marked as published, JSON-LD dateCreated and
-// WebPage date, the first <time>, the URL, visible text near the headline.
-func pickPublished(f *pageFacts, ld ldFacts, pageURL string) model.Time {
+// WebPage date, the first <time>, the URL, visible text near the headline,
+// and a relative age there ("vor 14 Minuten") resolved against ref when
+// ref is set.
+func pickPublished(f *pageFacts, ld ldFacts, pageURL string, ref time.Time) model.Time {
 	try := func(s string) (model.Time, bool) {
 		if s == "" {
 			return model.Time{}, false
@@ -213,6 +216,13 @@ func pickPublished(f *pageFacts, ld ldFacts, pageURL string) model.Time {
 	}
 	if vok {
 		return visible
+	}
+	if age, ok := relativeAge(f.headerText); ok && !ref.IsZero() {
+		t := ref.Add(-age)
+		if age >= 24*time.Hour {
+			return model.Date(t.Year(), t.Month(), t.Day())
+		}
+		return model.At(t.Truncate(time.Second))
 	}
 	return model.Time{}
 }

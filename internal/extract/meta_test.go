@@ -57,7 +57,8 @@ func TestCleanTitle(t *testing.T) {
 		{"dash inside headline kept", "Rückschlag im Titelkampf - Liverpool verliert bei Everton", siteNames("www.sportschau.de", "sportschau.de"), "Rückschlag im Titelkampf - Liverpool verliert bei Everton"},
 		{"short label after pipe", "Five key policies announced in the King's Speech | Politics News", nil, "Five key policies announced in the King's Speech"},
 		{"two site segments", "Sweden tells households how to survive | World News | Metro News", siteNames("metro.co.uk", "Metro"), "Sweden tells households how to survive"},
-		{"unspaced korean", "민주당 도입 또다시 불발-정치ㅣ한국일보", []string{"한국일보"}, "민주당 도입 또다시 불발"},
+		{"unspaced korean", "민주당 도입 또다시 불발ㅣ한국일보", []string{"한국일보"}, "민주당 도입 또다시 불발"},
+		{"unspaced hyphen inside word", "Ausschreibungen über 11 Millionen US-Dollar - Wochenblatt", []string{"Wochenblatt"}, "Ausschreibungen über 11 Millionen US-Dollar"},
 		{"fullwidth colon", "気象庁が注意報：朝日新聞デジタル", []string{"朝日新聞デジタル"}, "気象庁が注意報"},
 		{"hyphenated word kept", "Streeck warnt vor Kokain-Verherrlichung", []string{"Berliner Morgenpost"}, "Streeck warnt vor Kokain-Verherrlichung"},
 	}

@@ -47,7 +47,14 @@ func dropSiteSegment(t string, site []string) string {
 	cut := -1
 	for _, sep := range titleSeps {
 		for i := strings.Index(t, sep); i > 0; {
-			if namesSite(t[i+len(sep):], site) && (cut < 0 || i < cut) {
+			tail := t[i+len(sep):]
+			names := namesSite(tail, site)
+			if unspacedSeps[sep] {
+				// Unspaced, "-" and ":" are mostly hyphens and colons
+				// inside the headline: the tail must be the site's name.
+				names = isSiteName(tail, site)
+			}
+			if names && (cut < 0 || i < cut) {
 				cut = i
 			}
 			next := strings.Index(t[i+len(sep):], sep)
@@ -84,6 +91,21 @@ func namesSite(seg string, site []string) bool {
 			continue
 		}
 		if s == n || strings.Contains(n, s) && len(s) >= 4 || strings.Contains(s, n) && len(s) <= 2*len(n)+8 {
+			return true
+		}
+	}
+	return false
+}
+
+// isSiteName reports whether seg, up to case and punctuation, is one of
+// the site names or a part of one.
+func isSiteName(seg string, site []string) bool {
+	s := letterKey(seg)
+	if len(s) < 3 {
+		return false
+	}
+	for _, name := range site {
+		if n := letterKey(name); s == n || len(n) >= 3 && strings.Contains(n, s) {
 			return true
 		}
 	}
