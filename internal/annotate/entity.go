@@ -284,6 +284,14 @@ func (r *entityReader) chunk(words []Segment, initial bool, tok int) {
 		}
 		break
 	}
+	if c.initial && len(words) >= 2 && !c.titled && !r.g.firstNames[r.word(words[0])] {
+		// "Shifting Trump …": a participle or ordinary word opening the sentence
+		lw := strings.ToLower(r.word(words[0]))
+		if strings.HasSuffix(lw, "ing") || strings.HasSuffix(lw, "ly") || strings.HasSuffix(lw, "ed") || strings.Contains(text, " "+lw+" ") {
+			words = words[1:]
+			c.span.Start = words[0].Start
+		}
+	}
 	for k, w := range words {
 		if isTimeWord(strings.ToLower(r.word(w))) {
 			words = words[:k]
@@ -329,7 +337,11 @@ func (r *entityReader) known(c *candidate, words []Segment) bool {
 			if p.Demonym {
 				form = "adjective"
 			}
-			r.add(candidate{span: s, head: s, words: ws, typ: p.Type, form: form, canonical: p.Name})
+			cand := candidate{span: s, head: s, words: ws, typ: p.Type, form: form, canonical: p.Name}
+			if !p.Demonym {
+				r.placeExtent(&cand)
+			}
+			r.add(cand)
 			return true
 		}
 		o, ok := r.g.orgs[name]
@@ -422,6 +434,11 @@ func (r *entityReader) typeOf(c *candidate) string {
 	case r.g.firstNames[first] && len(c.words) >= 2:
 		return model.Person
 	}
+	for _, w := range c.words {
+		if c := r.word(w)[0]; c >= '0' && c <= '9' {
+			return model.Facility // an address: "No 10", "10 Downing Street"
+		}
+	}
 	if len(c.words) == 1 {
 		w := r.word(c.words[0])
 		if len(w) >= 2 && strings.ToUpper(w) == w {
@@ -452,3 +469,30 @@ func isTimeWord(w string) bool {
 }
 
 func (r *entityReader) add(c candidate) { r.cands = append(r.cands, c) }
+
+// compass words make a region of a place: "eastern Ukraine".
+var compass = wordSet(`eastern western northern southern central north south east west northeastern northwestern southeastern southwestern`)
+
+// placeExtent widens a place name to a region: "eastern Ukraine" (a part
+// of a country, its own entity) and "Donbas region".
+func (r *entityReader) placeExtent(c *candidate) {
+	toks := r.d.Tokens
+	k := tokenAt(toks, c.span.Start)
+	if k > 0 && toks[k-1].Kind == Word && compass[r.word(toks[k-1].seg())] {
+		c.span.Start = toks[k-1].Start
+		c.head = c.span
+		c.canonical = r.word(c.span)
+		c.typ = model.Location
+		return
+	}
+	e := tokenAt(toks, c.span.End)
+	if e < len(toks) && toks[e].Kind == Word {
+		switch w := r.word(toks[e].seg()); w {
+		case "region", "province", "oblast", "state", "county":
+			c.span.End = toks[e].End
+			c.head = c.span
+			c.canonical = c.canonical + " " + w
+			c.typ = model.Location
+		}
+	}
+}

@@ -77,6 +77,12 @@ func (r *entityReader) guessSingle(c *candidate) string {
 	if k+1 < len(toks) && r.g.cues[r.word(toks[k+1].seg())] {
 		return model.Person
 	}
+	key := surnameKey(r.word(c.head))
+	for _, l := range r.g.leaders {
+		if f := strings.Fields(l.Name); surnameKey(f[len(f)-1]) == key {
+			return model.Person
+		}
+	}
 	return model.Organization
 }
 
@@ -88,7 +94,7 @@ func (r *entityReader) person(c *candidate) int {
 	}
 	if first == last {
 		first = "" // "Trump Trump": a heading run into a sentence
-	} else if c.honorific == "sir" || c.honorific == "dame" {
+	} else if len(c.words) == 1 && (c.honorific == "sir" || c.honorific == "dame") {
 		first, last = last, ""
 	}
 	for i := range r.ents {

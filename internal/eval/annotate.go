@@ -15,10 +15,19 @@ import (
 // scores read.
 type SeedsGold struct {
 	ReferenceDate string            `json:"reference_date"`
+	Documents     []GoldDocument    `json:"documents"`
 	Entities      []GoldEntity      `json:"entities"`
 	Quotes        []GoldQuote       `json:"quotes"`
 	Temporal      []json.RawMessage `json:"temporal"`
 	Numbers       []json.RawMessage `json:"numbers"`
+}
+
+// GoldDocument says where a seed file's article body is.
+type GoldDocument struct {
+	File string `json:"file"`
+	// MainTextLines is the first and last line (1-based) of the body.
+	MainTextLines    []int    `json:"main_text_lines"`
+	BoilerplateLines []string `json:"boilerplate_lines"`
 }
 
 // GoldEntity is one real-world entity with its surface variants.
