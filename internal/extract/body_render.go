@@ -134,7 +134,10 @@ func (r *renderer) walk(n *html.Node, isRoot bool) {
 	if block {
 		r.flush()
 	}
-	if cellTags[n.DataAtom] {
+	// Cells, and links, are set apart by a space: a row reads as a line,
+	// and a link's words stay apart from their neighbours in scripts
+	// written without spaces.
+	if cellTags[n.DataAtom] || n.DataAtom == atom.A {
 		r.space = true
 	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -143,7 +146,7 @@ func (r *renderer) walk(n *html.Node, isRoot bool) {
 	if block {
 		r.flush()
 	}
-	if cellTags[n.DataAtom] {
+	if cellTags[n.DataAtom] || n.DataAtom == atom.A {
 		r.space = true
 	}
 }

@@ -71,6 +71,11 @@ func TestMainText(t *testing.T) {
 			must: []string{"Pos Player", "DL Ann", "DL Bob"},
 		},
 		{
+			name: "link text set apart, for scripts written without spaces",
+			page: "<body><article><p>何が困るかといえば、パスワード管理ソフト<a href=\"/k\">KeePass</a>の起動ショートカットキーと同じなのです。</p></article></body>",
+			want: "何が困るかといえば、パスワード管理ソフト KeePass の起動ショートカットキーと同じなのです。",
+		},
+		{
 			name: "empty page",
 			page: "<html><body></body></html>",
 			want: "",
