@@ -9,7 +9,7 @@ func TestParseQuery(t *testing.T) {
 	w := func(ws ...string) Phrase { return Phrase{Words: ws} }
 	tests := []struct {
 		name, in string
-		want []Clause
+		want     []Clause
 	}{
 		{"empty", "", nil},
 		{"only punctuation", `- !! " ' *`, nil},
