@@ -224,7 +224,8 @@ var txTriggers = func() map[string]bool {
 		next past previous coming earlier later at over since during in now for
 		mid early late just shortly soon right immediately before after every
 		each currently presently nowadays recently previously formerly a an
-		dozen half`) {
+		dozen half several few many couple first second third fourth noon
+		midnight`) {
 		m[w] = true
 	}
 	for _, tab := range []map[string]float64{numberWordValues} {

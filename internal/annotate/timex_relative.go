@@ -3,6 +3,7 @@ package annotate
 import (
 	"fmt"
 	"math"
+	"strings"
 	"time"
 )
 
@@ -220,10 +221,42 @@ func (s *txState) matchRelative(i int) (txHit, int, bool) {
 		if u, ok := txUnits[at(k)]; ok && at(k)[len(at(k))-1] == 's' && u.scale >= 1 {
 			return txHit{typ: "DURATION", value: txVague(at(k))}, k + 1, true
 		}
+	case "several", "few", "many", "couple":
+		k := i + 1
+		if at(k) == "of" {
+			k++
+		}
+		if u := at(k); txUnits[u].letter != "" && strings.HasSuffix(u, "s") {
+			return txHit{typ: "DURATION", value: txVague(u)}, k + 1, true
+		}
+	case "first", "second", "third", "fourth":
+		if txStem(at(i+1)) == "quarter" {
+			q := int(ordinalValues[t.low])
+			return txHit{typ: "DATE", value: fmt.Sprintf("%04d-Q%d", s.ref.Year(), q)}, i + 2, true
+		}
+	case "noon", "midnight":
+		switch at(i - 1) {
+		case "at", "by", "until", "before", "after", "from", "till":
+			clock := "T12:00"
+			if t.low == "midnight" {
+				clock = "T24:00"
+			}
+			d, _ := s.sentenceOrRef(i)
+			h := txHit{typ: "TIME", clock: clock, day: d}
+			next := s.clockZone(i, i+1, &h)
+			h.value = txClockValue(d, clock, h.loc, h.zone)
+			return h, next, true
+		}
 	case "mid", "early", "late":
 		k := i + 1
 		if at(k) == "-" {
 			k++
+		}
+		if k < n && s.toks[k].kind == txNum {
+			if h, next, ok := s.matchYear(k); ok {
+				h.mod = map[string]string{"mid": "MID", "early": "START", "late": "END"}[t.low]
+				return h, next, true
+			}
 		}
 		if k < n && txCapital(s.toks[k].text) {
 			if _, ok := txMonths[at(k)]; ok {
@@ -263,7 +296,19 @@ func (s *txState) matchSpan(i int, the bool) (txHit, int, bool) {
 			}
 		}
 		if _, isUnit := txUnits[u.low]; isUnit && the {
-			return txHit{typ: "DURATION", value: txDuration(1, u.low)}, i + 2, true
+			switch {
+			case strings.HasSuffix(u.low, "s"):
+				// "the coming weeks", "the past months"
+				return txHit{typ: "DURATION", value: txVague(u.low)}, i + 2, true
+			case w == "past" || w == "last":
+				return txHit{typ: "DURATION", value: txDuration(1, u.low)}, i + 2, true
+			default:
+				// "the previous year", "the following day": from the day
+				// the sentence is about.
+				base, _ := s.sentenceOrRef(i)
+				v, day := txShift(base, dir, u.low)
+				return txHit{typ: "DATE", value: v, day: day}, i + 2, true
+			}
 		}
 		if w == "past" {
 			return txHit{}, i, false
@@ -281,9 +326,9 @@ func (s *txState) matchSpan(i int, the bool) (txHit, int, bool) {
 		}
 		return s.dayHit(s.ref.AddDate(0, 0, off)), i + 2, true
 	}
-	switch u.low {
+	switch txStem(u.low) {
 	case "week", "month", "year":
-		v, _ := txShift(s.ref, dir, u.low)
+		v, _ := txShift(s.ref, dir, txStem(u.low))
 		return txHit{typ: "DATE", value: v}, i + 2, true
 	case "quarter":
 		q := (int(s.ref.Month())-1)/3 + dir
