@@ -83,19 +83,78 @@ type dumpLine struct {
 	no   int
 }
 
+// dumpSplitLines splits a dump into its non-blank lines, trimmed. A dump
+// hard-wrapped at a fixed width (see dumpWrapWidth) has the lines of each
+// paragraph joined back with a space.
 func dumpSplitLines(text string) []dumpLine {
-	text = strings.TrimPrefix(text, "\uFEFF")
+	raw := strings.Split(strings.TrimPrefix(text, "\uFEFF"), "\n")
+	for i := range raw {
+		raw[i] = strings.TrimSpace(raw[i])
+	}
+	width := dumpWrapWidth(raw)
 	var out []dumpLine
-	no := 0
-	for len(text) > 0 {
-		no++
-		var l string
-		l, text, _ = strings.Cut(text, "\n")
-		if l = strings.TrimSpace(l); l != "" {
-			out = append(out, dumpLine{text: l, no: no})
+	for i := 0; i < len(raw); i++ {
+		if raw[i] == "" {
+			continue
 		}
+		l := dumpLine{text: raw[i], no: i + 1}
+		if width > 0 && i+1 < len(raw) && raw[i+1] != "" && dumpWrapped(raw[i], raw[i+1], width) {
+			var b strings.Builder
+			b.WriteString(raw[i])
+			for i+1 < len(raw) && raw[i+1] != "" && dumpWrapped(raw[i], raw[i+1], width) {
+				i++
+				b.WriteString(" ")
+				b.WriteString(raw[i])
+			}
+			l.text = b.String()
+		}
+		out = append(out, l)
 	}
 	return out
+}
+
+// dumpWrapWidth finds the width a dump was hard-wrapped at, or 0 when it
+// was not: paragraphs separated by blank lines, no line over 100
+// characters, and many lines close to the longest (a wrapped paragraph
+// fills its lines but the last). Pages copied from a browser put each
+// paragraph on one long line and are left alone.
+func dumpWrapWidth(raw []string) int {
+	widest, lines, blocks, multi := 0, 0, 0, 0
+	inBlock := 0
+	for _, l := range raw {
+		if l == "" {
+			inBlock = 0
+			continue
+		}
+		lines++
+		if inBlock == 0 {
+			blocks++
+		} else if inBlock == 1 {
+			multi++
+		}
+		inBlock++
+		widest = max(widest, utf8.RuneCountInString(l))
+	}
+	if widest > 100 || widest < 40 || lines < 6 || multi < 2 || blocks < 2 {
+		return 0
+	}
+	full := 0
+	for _, l := range raw {
+		if n := utf8.RuneCountInString(l); n > 0 && n >= widest-20 {
+			full++
+		}
+	}
+	if full*10 < lines*4 {
+		return 0
+	}
+	return widest
+}
+
+// dumpWrapped reports whether next continues line: the first word of next
+// would not have fitted on line within width, so a wrap put it below.
+func dumpWrapped(line, next string, width int) bool {
+	first, _, _ := strings.Cut(next, " ")
+	return utf8.RuneCountInString(line)+1+utf8.RuneCountInString(first) > width-2
 }
 
 // dumpItem is an article found inside the page.
