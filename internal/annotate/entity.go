@@ -63,7 +63,7 @@ type docEntity struct {
 	first, last   string // persons
 	role, nation  string // persons: the last role and nationality seen
 	lastSeen      int    // byte offset of the latest mention
-	names         map[string]int
+	lastKey       string // surnameKey(last)
 	fromGazetteer bool
 }
 

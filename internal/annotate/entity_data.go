@@ -25,6 +25,8 @@ type gazetteer struct {
 	cues   map[string]bool
 	// leaders lists office holders by role.
 	leaders []leader
+	// leaderSurnames holds the surnameKey of every leader.
+	leaderSurnames map[string]bool
 }
 
 type placeEntry struct {
@@ -34,6 +36,7 @@ type placeEntry struct {
 
 type leader struct {
 	Country, Role, Name, Seat string
+	SurnameKey                string
 }
 
 // defaultGazetteer parses the embedded data once; the result is never
@@ -41,7 +44,7 @@ type leader struct {
 var defaultGazetteer = sync.OnceValue(func() *gazetteer {
 	g := &gazetteer{
 		places: map[string]placeEntry{}, orgs: map[string]string{},
-		titles: map[string]string{}, firstNames: map[string]bool{}, cues: map[string]bool{},
+		titles: map[string]string{}, leaderSurnames: map[string]bool{}, firstNames: map[string]bool{}, cues: map[string]bool{},
 	}
 	eachRecord("places.txt", func(f []string) {
 		if len(f) < 4 {
@@ -84,7 +87,11 @@ var defaultGazetteer = sync.OnceValue(func() *gazetteer {
 	eachRecord("cues.txt", func(f []string) { g.cues[f[0]] = true })
 	eachRecord("leaders.txt", func(f []string) {
 		if len(f) >= 4 {
-			g.leaders = append(g.leaders, leader{f[0], f[1], f[2], f[3]})
+			l := leader{f[0], f[1], f[2], f[3], ""}
+			n := strings.Fields(l.Name)
+			l.SurnameKey = surnameKey(n[len(n)-1])
+			g.leaders = append(g.leaders, l)
+			g.leaderSurnames[l.SurnameKey] = true
 		}
 	})
 	return g

@@ -77,11 +77,8 @@ func (r *entityReader) guessSingle(c *candidate) string {
 	if k+1 < len(toks) && r.g.cues[r.word(toks[k+1].seg())] {
 		return model.Person
 	}
-	key := surnameKey(r.word(c.head))
-	for _, l := range r.g.leaders {
-		if f := strings.Fields(l.Name); surnameKey(f[len(f)-1]) == key {
-			return model.Person
-		}
+	if r.g.leaderSurnames[surnameKey(r.word(c.head))] {
+		return model.Person
 	}
 	return model.Organization
 }
@@ -102,14 +99,14 @@ func (r *entityReader) person(c *candidate) int {
 		if e.typ != model.Person {
 			continue
 		}
-		if last != "" && surnameKey(e.last) == surnameKey(last) && (first == "" || e.first == "" || e.first == first) {
+		if last != "" && e.lastKey == surnameKey(last) && (first == "" || e.first == "" || e.first == first) {
 			if e.first == "" {
 				e.first = first
 			}
 			return i
 		}
 	}
-	r.ents = append(r.ents, docEntity{typ: model.Person, first: first, last: last, names: map[string]int{}})
+	r.ents = append(r.ents, docEntity{typ: model.Person, first: first, last: last, lastKey: surnameKey(last)})
 	return len(r.ents) - 1
 }
 
@@ -120,13 +117,14 @@ func (r *entityReader) personByPart(c *candidate) int {
 		return -1
 	}
 	w := r.word(c.words[0])
+	key := surnameKey(w)
 	best := -1
 	for i := range r.ents {
 		e := &r.ents[i]
 		if e.typ != model.Person {
 			continue
 		}
-		if surnameKey(e.last) == surnameKey(w) || (e.first == w && (c.honorific == "sir" || c.honorific == "dame" || c.honorific == "")) {
+		if e.lastKey == key || (e.first == w && (c.honorific == "sir" || c.honorific == "dame" || c.honorific == "")) {
 			if e.first == w && e.last != w && c.honorific == "" {
 				continue // a bare first name is too weak
 			}
@@ -157,7 +155,7 @@ func (r *entityReader) thing(c *candidate) int {
 			return i
 		}
 	}
-	r.ents = append(r.ents, docEntity{typ: c.typ, name: name, names: map[string]int{}, fromGazetteer: c.canonical != ""})
+	r.ents = append(r.ents, docEntity{typ: c.typ, name: name, fromGazetteer: c.canonical != ""})
 	return len(r.ents) - 1
 }
 

@@ -133,8 +133,7 @@ func (r *entityReader) leaderOf(e *docEntity, role, nation string) bool {
 		if !roleFits(role, l.Role) || nation != "" && l.Country != nation {
 			continue
 		}
-		f := strings.Fields(l.Name)
-		if surnameKey(f[len(f)-1]) == surnameKey(e.last) {
+		if l.SurnameKey == e.lastKey {
 			if e.nation == "" {
 				e.nation = l.Country
 			}
