@@ -28,7 +28,7 @@ func runBrief(ctx context.Context, e *env, args []string) error {
 	p := pipeline.New(opts)
 	var sink *storeSink
 	if *dsn != "" {
-		if sink, err = openSink(ctx, *dsn, p); err != nil {
+		if sink, err = openSink(ctx, e, *dsn, p); err != nil {
 			return err
 		}
 		defer sink.close()

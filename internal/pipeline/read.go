@@ -3,7 +3,6 @@ package pipeline
 import (
 	"context"
 	"errors"
-	"fmt"
 	"iter"
 	"runtime"
 	"strconv"
@@ -257,12 +256,4 @@ func merge(a, hint model.Article) model.Article {
 		a.Language = hint.Language
 	}
 	return a
-}
-
-// String names an article for messages: its title or source.
-func name(a model.Article) string {
-	if a.Title != "" {
-		return fmt.Sprintf("%q", a.Title)
-	}
-	return a.Source
 }
