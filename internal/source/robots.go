@@ -91,39 +91,32 @@ func (r *Robots) Allowed(agent, path string) bool {
 	if path == "" || path[0] != '/' {
 		path = "/" + path
 	}
-	rules := r.rulesFor(strings.ToLower(agent))
+	agent = strings.ToLower(agent)
+	want := "*"
+	for _, g := range r.groups {
+		if agent != "" && hasAgent(g.agents, agent) {
+			want = agent
+			break
+		}
+	}
 	best, allow := -1, true
-	for _, rule := range rules {
-		if len(rule.pattern) < best || !robotsMatch(rule.pattern, path) {
+	for _, g := range r.groups {
+		if !hasAgent(g.agents, want) {
 			continue
 		}
-		if len(rule.pattern) > best || rule.allow {
-			best, allow = len(rule.pattern), rule.allow
+		for _, rule := range g.rules {
+			if len(rule.pattern) < best || !robotsMatch(rule.pattern, path) {
+				continue
+			}
+			if len(rule.pattern) > best || rule.allow {
+				best, allow = len(rule.pattern), rule.allow
+			}
 		}
 	}
 	return allow
 }
 
-// rulesFor merges the rules of every group naming agent, or of every "*"
-// group when none does.
-func (r *Robots) rulesFor(agent string) []robotsRule {
-	var named, any []robotsRule
-	found := false
-	for _, g := range r.groups {
-		switch {
-		case agent != "" && hasAgent(g.agents, agent):
-			found = true
-			named = append(named, g.rules...)
-		case hasAgent(g.agents, "*"):
-			any = append(any, g.rules...)
-		}
-	}
-	if found {
-		return named
-	}
-	return any
-}
-
+// hasAgent reports whether agents holds agent.
 func hasAgent(agents []string, agent string) bool {
 	for _, a := range agents {
 		if a == agent {
@@ -141,9 +134,6 @@ func robotsMatch(pattern, path string) bool {
 	if anchored {
 		pattern = pattern[:len(pattern)-1]
 	}
-	if !anchored {
-		pattern += "*"
-	}
 	p, s := 0, 0
 	star, mark := -1, 0
 	for s < len(path) {
@@ -154,6 +144,8 @@ func robotsMatch(pattern, path string) bool {
 		case p < len(pattern) && pattern[p] == path[s]:
 			p++
 			s++
+		case p == len(pattern) && !anchored:
+			return true // the pattern matched a prefix
 		case star >= 0:
 			p = star + 1
 			mark++
