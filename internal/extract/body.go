@@ -60,11 +60,6 @@ var blockTags = map[atom.Atom]bool{
 // inside it.)
 var cellTags = map[atom.Atom]bool{atom.Td: true, atom.Th: true}
 
-// headingTags are kept as their own paragraphs inside the article.
-var headingTags = map[atom.Atom]bool{
-	atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true, atom.H6: true,
-}
-
 // mainText finds the article body of a parsed page and returns it as
 // paragraphs separated by "\n\n"; "" when the page has no body text.
 func mainText(doc *html.Node, opts Options) string {

@@ -203,6 +203,10 @@ func isHidden(n *html.Node) bool {
 				return true
 			}
 		case "style":
+			if !strings.Contains(a.Val, "one") && !strings.Contains(a.Val, "ONE") &&
+				!strings.Contains(a.Val, "idden") && !strings.Contains(a.Val, "IDDEN") {
+				continue
+			}
 			v := strings.ReplaceAll(strings.ToLower(a.Val), " ", "")
 			if strings.Contains(v, "display:none") || strings.Contains(v, "visibility:hidden") {
 				return true
