@@ -236,7 +236,7 @@ func (r *entityReader) chunk(words []Segment, initial bool, tok int) {
 			if _, isPlace := r.g.places[r.word(Segment{words[0].Start, words[k-1].End})]; isPlace {
 				break
 			}
-			if k >= 2 || !r.g.common[strings.ToLower(r.word(words[0]))] {
+			if k >= 2 || !r.isCommon(words[0]) {
 				r.chunk(append([]Segment(nil), words[:k]...), initial, tok)
 				words, initial = words[k:], false
 			}
@@ -252,11 +252,10 @@ func (r *entityReader) chunk(words []Segment, initial bool, tok int) {
 		return // a title alone ("the PM"): a role, read by roles
 	}
 	for len(words) > 0 {
-		lw := strings.ToLower(r.word(words[0]))
 		if n, role := r.title(words); n > 0 {
 			c.titled = true
 			if role == "honorific" {
-				c.honorific = lw
+				c.honorific = strings.ToLower(r.word(words[0]))
 			} else {
 				c.role = role
 			}
@@ -271,10 +270,10 @@ func (r *entityReader) chunk(words []Segment, initial bool, tok int) {
 				continue
 			}
 		}
-		if (lw == "no" || lw == "number") && len(words) == 2 && startsWithDigit(r.word(words[1])) {
+		if w0 := r.word(words[0]); (w0 == "No" || w0 == "Number") && len(words) == 2 && startsWithDigit(r.word(words[1])) {
 			break
 		}
-		if r.g.common[lw] || isTimeWord(lw) {
+		if r.isCommon(words[0]) || r.isTimeWord(words[0]) {
 			words = words[1:]
 			if len(words) > 0 {
 				c.span.Start = words[0].Start
@@ -293,7 +292,7 @@ func (r *entityReader) chunk(words []Segment, initial bool, tok int) {
 		}
 	}
 	for k, w := range words {
-		if isTimeWord(strings.ToLower(r.word(w))) {
+		if r.isTimeWord(w) {
 			words = words[:k]
 			break
 		}
@@ -365,15 +364,16 @@ func (r *entityReader) known(c *candidate, words []Segment) bool {
 
 // title returns how many leading words form a title and its role.
 func (r *entityReader) title(words []Segment) (int, string) {
+	var buf [96]byte
 	for n := min(r.g.maxTitleWords, len(words)-1); n >= 1; n-- {
-		var b strings.Builder
+		b := buf[:0]
 		for k := 0; k < n; k++ {
 			if k > 0 {
-				b.WriteByte(' ')
+				b = append(b, ' ')
 			}
-			b.WriteString(strings.ToLower(r.word(words[k])))
+			b = appendLower(b, r.word(words[k]))
 		}
-		if role, ok := r.g.titles[b.String()]; ok {
+		if role, ok := r.g.titles[string(b)]; ok {
 			return n, role
 		}
 	}
@@ -387,8 +387,9 @@ func (r *entityReader) lookBackTitle(c *candidate, tok int) {
 		return
 	}
 	toks := r.d.Tokens
+	var buf [96]byte
 	for n := min(r.g.maxTitleWords, tok); n >= 1; n-- {
-		var b strings.Builder
+		b := buf[:0]
 		ok := true
 		for k := tok - n; k < tok; k++ {
 			if toks[k].Kind != Word {
@@ -396,14 +397,14 @@ func (r *entityReader) lookBackTitle(c *candidate, tok int) {
 				break
 			}
 			if k > tok-n {
-				b.WriteByte(' ')
+				b = append(b, ' ')
 			}
-			b.WriteString(strings.ToLower(r.word(toks[k].seg())))
+			b = appendLower(b, r.word(toks[k].seg()))
 		}
 		if !ok {
 			continue
 		}
-		if role, found := r.g.titles[b.String()]; found && role != "honorific" {
+		if role, found := r.g.titles[string(b)]; found && role != "honorific" {
 			c.titled, c.role = true, role
 			c.span.Start = toks[tok-n].Start
 			if k := tok - n - 1; k >= 0 {
@@ -456,6 +457,16 @@ func (r *entityReader) typeOf(c *candidate) string {
 		return model.Person
 	}
 	return model.Organization
+}
+
+func (r *entityReader) isCommon(s Segment) bool {
+	var buf [64]byte
+	return r.g.common[string(appendLower(buf[:0], r.word(s)))]
+}
+
+func (r *entityReader) isTimeWord(s Segment) bool {
+	var buf [64]byte
+	return isTimeWord(string(appendLower(buf[:0], r.word(s))))
 }
 
 func isTimeWord(w string) bool {

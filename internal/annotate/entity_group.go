@@ -264,7 +264,7 @@ func (r *entityReader) attach(i, e int) {
 	}
 	if ent.typ == model.Person && len(c.words) >= 2 {
 		name := r.word(c.head)
-		if len(strings.Fields(name)) > len(strings.Fields(ent.name)) {
+		if wordCount(name) > wordCount(ent.name) {
 			ent.name = name
 		}
 	}

@@ -1,8 +1,6 @@
 package annotate
 
 import (
-	"strings"
-
 	"github.com/storydesk/storydesk/internal/model"
 )
 
@@ -22,11 +20,10 @@ func (r *entityReader) roles() {
 			continue
 		}
 		w := r.word(t.seg())
-		lw := strings.ToLower(w)
 		nation := ""
 		j := i + 1
 		switch {
-		case lw == "the":
+		case w == "the" || w == "The":
 			if j < len(toks) && toks[j].Kind == Word {
 				if p, ok := r.g.places[r.word(toks[j].seg())]; ok {
 					nation = p.Name
@@ -61,22 +58,24 @@ func (r *entityReader) roles() {
 // roleAt reads a role title starting at token j.
 func (r *entityReader) roleAt(j int) (int, string) {
 	toks := r.d.Tokens
-	var words []Segment
+	var wordsBuf [8]Segment
+	words := wordsBuf[:0]
 	for k := j; k < len(toks) && k < j+r.g.maxTitleWords; k++ {
 		if toks[k].Kind != Word {
 			break
 		}
 		words = append(words, toks[k].seg())
 	}
+	var buf [96]byte
 	for n := len(words); n >= 1; n-- {
-		var b strings.Builder
+		b := buf[:0]
 		for k := 0; k < n; k++ {
 			if k > 0 {
-				b.WriteByte(' ')
+				b = append(b, ' ')
 			}
-			b.WriteString(strings.ToLower(r.word(words[k])))
+			b = appendLower(b, r.word(words[k]))
 		}
-		if role, ok := r.g.titles[b.String()]; ok {
+		if role, ok := r.g.titles[string(b)]; ok {
 			return n, role
 		}
 	}

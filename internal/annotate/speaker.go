@@ -123,8 +123,8 @@ func (f *speakerFinder) keep(i int, a attribution) attribution {
 // cueAt reads a speech cue at token k: one verb or "according to".
 func (f *speakerFinder) cueAt(k int) (int, string) {
 	toks := f.d.Tokens
-	w := strings.ToLower(f.d.Text[toks[k].Start:toks[k].End])
-	if w == "according" && k+1 < len(toks) && strings.ToLower(f.d.Text[toks[k+1].Start:toks[k+1].End]) == "to" {
+	w := f.d.Text[toks[k].Start:toks[k].End]
+	if (w == "according" || w == "According") && k+1 < len(toks) && f.d.Text[toks[k+1].Start:toks[k+1].End] == "to" {
 		return 2, "according to"
 	}
 	if f.g.cues[w] {

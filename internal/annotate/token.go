@@ -126,3 +126,36 @@ func scanNumber(text string, i int) int {
 	}
 	return i
 }
+
+// appendLower appends s in lower case to dst; map lookups with
+// string(dst) then cost no allocation.
+func appendLower(dst []byte, s string) []byte {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			dst = append(dst, c)
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		dst = utf8.AppendRune(dst, unicode.ToLower(r))
+		i += n
+	}
+	return dst
+}
+
+// wordCount counts the space-separated words of s.
+func wordCount(s string) int {
+	n, in := 0, false
+	for i := 0; i < len(s); i++ {
+		sp := s[i] == ' '
+		if !sp && !in {
+			n++
+		}
+		in = !sp
+	}
+	return n
+}
