@@ -51,6 +51,9 @@ func Text(text string, opts Options) ([]model.Article, error) {
 	if !opts.Reference.IsZero() {
 		ref = model.At(opts.Reference)
 	}
+	if page.Published.IsZero() {
+		page.Published = dumpYearFor(meta.datelineMonth, meta.datelineDay, opts.Reference)
+	}
 	if page.Published.IsZero() && meta.hasAge {
 		page.Published = meta.age.resolve(ref) // "Published 2 hours ago"
 	}

@@ -3,6 +3,7 @@ package extract
 import (
 	"regexp"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/storydesk/storydesk/internal/model"
@@ -35,6 +36,11 @@ type dumpMetaFound struct {
 	// age is the page's own relative age ("2 hours ago"), if it shows one.
 	age    dumpAge
 	hasAge bool
+	// datelineMonth and datelineDay are a dateline's date without a year
+	// ("LONDON, Aug 14 (Reuters)"); the year comes from Options.Reference.
+	datelineMonth time.Month
+	datelineDay   int
+	bodySeen      bool // a paragraph was read: no dateline after it
 }
 
 // dumpReadArticle reads one article's lines: the page's own (findTitle
@@ -135,6 +141,9 @@ func dumpClassify(s *string, f *dumpFeatures, meta *dumpMetaFound) dumpRole {
 	if f.timestamp {
 		return dumpFurniture
 	}
+	if dumpMetaPieces(*s, meta) {
+		return dumpMeta
+	}
 	if t, updated, ok := dumpDateLine(*s); ok {
 		switch {
 		case updated && meta.updated.IsZero():
@@ -168,18 +177,72 @@ func dumpClassify(s *string, f *dumpFeatures, meta *dumpMetaFound) dumpRole {
 		}
 		return dumpFurniture
 	}
-	if name, n, ok := dumpDateline(*s); ok {
-		if meta.agency == "" {
-			meta.agency = name
-		}
-		if t, _, _, ok := dumpFindDate((*s)[:n]); ok && meta.dateline.IsZero() {
+	if agency, detail, n, ok := dumpDateline(*s); ok && !meta.bodySeen {
+		meta.agency = agency
+		if t, _, _, ok := dumpFindDate(detail); ok {
 			meta.dateline = t
+		} else if mo, d, ok := dumpMonthDay(detail); ok {
+			meta.datelineMonth, meta.datelineDay = mo, d
 		}
 		*s = (*s)[n:]
 		*f = dumpLineFeatures(*s)
 	}
+	meta.bodySeen = meta.bodySeen || dumpIsBodyLike(*f)
 	return dumpContent
 }
+
+// dumpPieceSepRe separates the fields of a metadata line ("By Jane Doe |
+// 14 August 2025 | 3 min read").
+var dumpPieceSepRe = regexp.MustCompile(`\s+[|·•]\s+`)
+
+// dumpMetaPieces reads a line of several metadata fields; it reports false,
+// reading nothing, unless every field is a byline, a date, an age or a
+// reading time.
+func dumpMetaPieces(s string, meta *dumpMetaFound) bool {
+	pieces := dumpPieceSepRe.Split(s, -1)
+	if len(pieces) < 2 || len(s) > 200 {
+		return false
+	}
+	var m dumpMetaFound
+	for _, p := range pieces {
+		if t, updated, ok := dumpDateLine(p); ok {
+			if updated {
+				m.updated = t
+			} else if m.published.IsZero() {
+				m.published = t
+			}
+			continue
+		}
+		if age, ok := dumpParseAge(p); ok {
+			m.age, m.hasAge = age, true
+			continue
+		}
+		if byline, authors, org, ok := dumpByline(p); ok {
+			m.byline, m.authors, m.bylineOrg = byline, authors, org
+			continue
+		}
+		if dumpReadTimeRe.MatchString(p) {
+			continue
+		}
+		return false
+	}
+	if meta.published.IsZero() {
+		meta.published = m.published
+	}
+	if meta.updated.IsZero() {
+		meta.updated = m.updated
+	}
+	if !meta.hasAge {
+		meta.age, meta.hasAge = m.age, m.hasAge
+	}
+	if meta.byline == "" {
+		meta.byline, meta.authors, meta.bylineOrg = m.byline, m.authors, m.bylineOrg
+	}
+	return true
+}
+
+// dumpReadTimeRe matches a reading-time label ("3 min read").
+var dumpReadTimeRe = regexp.MustCompile(`(?i)^\d{1,3}\s*(min|mins|minutes?)\s+read$`)
 
 // dumpFirstBody is the index of the first paragraph-like content line, or
 // len(roles).

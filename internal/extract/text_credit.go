@@ -16,11 +16,13 @@ import (
 // at x.co.uk); that is used only as a last resort.
 
 var (
-	dumpCreditRe   = regexp.MustCompile(`^[-–—]+\s*([\p{Lu}\p{N}][^.!?]{1,60})$`)
-	dumpSourceRe   = regexp.MustCompile(`(?i)^(?:source|sources|credit|via)\s*:\s*([\p{Lu}\p{N}][^.!?]{1,60})$`)
-	dumpParenRe    = regexp.MustCompile(`^\(([\p{Lu}][\p{L}&. -]{0,30})\)$`)
-	dumpBylineRe   = regexp.MustCompile(`(?i)^(?:by|written by|words by|reporting by)\s+(.+)$`)
-	dumpDatelineRe = regexp.MustCompile(`^([\p{Lu}][\p{Lu} .'’-]{1,30}(?:,\s*[^()]{1,40}?)?)?\s*\(([\p{Lu}][\p{L}&. -]{0,30})\)\s*[-–—]+\s*`)
+	dumpCreditRe = regexp.MustCompile(`^[-–—]+\s*([\p{Lu}\p{N}][^.!?]{1,60})$`)
+	dumpSourceRe = regexp.MustCompile(`(?i)^(?:source|sources|credit|via)\s*:\s*([\p{Lu}\p{N}][^.!?]{1,60})$`)
+	dumpParenRe  = regexp.MustCompile(`^\(([\p{Lu}][\p{L}&. -]{0,30})\)$`)
+	dumpBylineRe = regexp.MustCompile(`(?i)^(?:by|written by|words by|reporting by)\s+(.+)$`)
+	// dumpDatelineRe reads "CITY[, Region or date] [(Agency)] - " at the
+	// start of the first paragraph; the city is in capitals.
+	dumpDatelineRe = regexp.MustCompile(`^(?:([\p{Lu}][\p{Lu}.'’-]+(?:\s[\p{Lu}][\p{Lu}.'’-]+){0,3})(,\s*[^()\-–—]{1,40}?)?\s*)?(?:\(([\p{Lu}][\p{L}&. -]{0,30})\))?\s*(?:[-–—]+|--)\s+`)
 	// dumpAuthorSplitRe separates the names in a byline.
 	dumpAuthorSplitRe = regexp.MustCompile(`\s*(?:,|\band\b|&|\|)\s*`)
 )
@@ -98,7 +100,7 @@ func dumpByline(s string) (byline string, authors []string, org string, ok bool)
 		if len(words) == 0 {
 			continue
 		}
-		if !dumpNameLike(part, 5) {
+		if !dumpNameLike(part, 5) || strings.ContainsAny(part, "0123456789") {
 			return "", nil, "", false
 		}
 		switch {
@@ -125,18 +127,28 @@ func dumpAnyWord(words []string, set map[string]bool) bool {
 }
 
 // dumpDateline reads a wire dateline opening a paragraph ("LONDON, Aug 14
-// (Reuters) - Text", "(AP) — Text") and returns the agency and the length
-// of the dateline in bytes.
-func dumpDateline(s string) (string, int, bool) {
+// (Reuters) - Text", "(AP) — Text", "KYIV, Ukraine — Text") and returns
+// the agency (empty if none), the text between city and agency (which may
+// hold a date) and the length of the dateline in bytes. A dateline needs a
+// city in capitals or an agency.
+func dumpDateline(s string) (agency, detail string, n int, ok bool) {
 	m := dumpDatelineRe.FindStringSubmatchIndex(s)
-	if m == nil || m[1] >= len(s) {
-		return "", 0, false
+	if m == nil || m[1] >= len(s) || (m[2] < 0 && m[6] < 0) {
+		return "", "", 0, false
 	}
-	name := s[m[4]:m[5]]
-	if !dumpNameLike(name, 4) {
-		return "", 0, false
+	if m[2] >= 0 && utf8.RuneCountInString(s[m[2]:m[3]]) < 3 {
+		return "", "", 0, false // "A -", "US -": too short to be a city
 	}
-	return strings.TrimSpace(name), m[1], true
+	if m[6] >= 0 {
+		agency = strings.TrimSpace(s[m[6]:m[7]])
+		if !dumpNameLike(agency, 4) {
+			return "", "", 0, false
+		}
+	}
+	if m[4] >= 0 {
+		detail = s[m[4]:m[5]]
+	}
+	return agency, detail, m[1], true
 }
 
 // dumpSiteName finds the site's own name in a furniture line, first from

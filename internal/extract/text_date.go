@@ -207,9 +207,42 @@ func dumpDatePrefix(s string) (model.Time, string, bool) {
 	return t, strings.TrimSpace(s[m[1]+end:]), true
 }
 
+var dumpMonthDayRe = regexp.MustCompile(`(?i)\b(?:` + dumpMonthPat + `\s+(\d{1,2})|(\d{1,2})\s+` + dumpMonthPat + `)\b`)
+
+// dumpMonthDay reads a date without a year ("Aug 14", "14 August").
+func dumpMonthDay(s string) (time.Month, int, bool) {
+	m := dumpMonthDayRe.FindStringSubmatch(s)
+	if m == nil {
+		return 0, 0, false
+	}
+	name, day := m[1], m[2]
+	if name == "" {
+		name, day = m[4], m[3]
+	}
+	t := dumpCalendarDay("2000", name, day) // a leap year admits 29 February
+	if t.IsZero() {
+		return 0, 0, false
+	}
+	return t.Month(), t.Day(), true
+}
+
+// dumpYearFor places a month and day in the year that puts it on or
+// before ref (a dateline is not dated in the future), or zero when ref is
+// unknown.
+func dumpYearFor(month time.Month, day int, ref time.Time) model.Time {
+	if ref.IsZero() || month == 0 {
+		return model.Time{}
+	}
+	t := time.Date(ref.Year(), month, day, 0, 0, 0, 0, time.UTC)
+	if t.After(ref.AddDate(0, 0, 1)) {
+		t = t.AddDate(-1, 0, 0)
+	}
+	return model.Date(t.Year(), t.Month(), t.Day())
+}
+
 // dumpAgeRe matches a relative age on its own line ("5 hours ago", "2d
 // ago", "yesterday").
-var dumpAgeRe = regexp.MustCompile(`(?i)^(?:updated\s+|posted\s+)?(?:(\d{1,4}|an?|one)\s*(s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|mos?|months?|y|yrs?|years?)\s+ago|(yesterday)|(just now))\.?$`)
+var dumpAgeRe = regexp.MustCompile(`(?i)^(?:(?:updated|posted|published)\s+)?(?:(\d{1,4}|an?|one)\s*(s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|mos?|months?|y|yrs?|years?)\s+ago|(yesterday)|(just now))\.?$`)
 
 // dumpAge is a relative age read from a line.
 type dumpAge struct {
