@@ -99,8 +99,8 @@ func pickAuthors(f *pageFacts, ld ldFacts, site []string) (string, []string) {
 	byline := ""
 	var bylineNames []string
 	for _, b := range f.bylines {
-		if ns := splitAuthors(b); len(ns) > 0 {
-			byline, bylineNames = b, ns
+		if len(b.names) > 0 {
+			byline, bylineNames = b.text, b.names
 			break
 		}
 	}
@@ -111,11 +111,16 @@ func pickAuthors(f *pageFacts, ld ldFacts, site []string) (string, []string) {
 			continue
 		}
 		siteOnly := len(dropSiteCredits(src, site)) == 0 || i == 0 && ld.orgAuthors
+		if fallback != nil && i == 2 && !allNameShaped(src) {
+			// A byline element overrides a site credit only with
+			// people's names, not with desk codes or labels.
+			continue
+		}
 		if !siteOnly {
 			names = src
-			if i == 1 {
-				// A meta author list that adds the site to people's
-				// names repeats the obvious.
+			if i > 0 {
+				// A meta or byline list that adds the site to
+				// people's names repeats the obvious.
 				names = dropSiteCredits(src, site)
 			}
 			break
@@ -132,6 +137,15 @@ func pickAuthors(f *pageFacts, ld ldFacts, site []string) (string, []string) {
 		byline = strings.Join(names, ", ")
 	}
 	return byline, names
+}
+
+func allNameShaped(names []string) bool {
+	for _, n := range names {
+		if !nameShaped(n) {
+			return false
+		}
+	}
+	return len(names) > 0
 }
 
 // dropSiteCredits removes names that name the site; nil when none remain.

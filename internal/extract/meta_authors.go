@@ -53,7 +53,8 @@ var roleWords = map[string]bool{
 	"opinion": true, "analysis": true, "meinung": true, "kommentar": true, "am": true, "on": true,
 	"profile": true, "profil": true, "view": true, "all": true, "posts": true, "articles": true,
 	"artikel": true, "stories": true, "von": true, "by": true, "기자": true, "記者": true,
-	"특파원": true, "特派員": true,
+	"특파원": true, "特派員": true, "watch": true, "live": true, "comments": true,
+	"subscribe": true, "newsletter": true, "us": true, "me": true, "podcast": true,
 }
 
 // splitAuthors returns the names in a byline or author field.
@@ -63,6 +64,7 @@ func splitAuthors(s string) []string {
 		return nil
 	}
 	s = parenthetical.ReplaceAllString(s, "")
+	s = stripLabelLead(s)
 	s = bylineLead.ReplaceAllString(s, "")
 	if loc := bylineCut.FindStringIndex(s); loc != nil && loc[0] > 0 {
 		s = s[:loc[0]]
@@ -74,12 +76,42 @@ func splitAuthors(s string) []string {
 		part = bylineLead.ReplaceAllString(strings.TrimSpace(part), "")
 		part = strings.Trim(part, " .:-–—()[]\"'“”„")
 		part = dropTrailingRole(part)
-		if !plausibleName(part) {
+		if _, month := monthNames[strings.ToLower(strings.TrimSuffix(part, "."))]; month || !plausibleName(part) {
 			continue
 		}
 		out = append(out, part)
 	}
 	return out
+}
+
+// leadWords introduce a byline; a label may stand before them
+// ("News By Lance Ulanoff") and they may be glued to the name
+// ("bySauli Giliard").
+var leadWords = map[string]bool{"by": true, "von": true, "par": true, "por": true, "door": true, "av": true, "af": true, "od": true}
+
+// stripLabelLead drops up to two label words and a lead word before a
+// capitalised name, and splits a lead word glued to one.
+func stripLabelLead(s string) string {
+	words := strings.Fields(s)
+	for i := 0; i < len(words) && i <= 2; i++ {
+		w := words[i]
+		if leadWords[strings.ToLower(w)] && i+1 < len(words) && startsUpper(words[i+1]) {
+			return strings.Join(words[i+1:], " ")
+		}
+		for lead := range leadWords {
+			if len(w) > len(lead)+1 && strings.HasPrefix(w, lead) && startsUpper(w[len(lead):]) {
+				return strings.Join(append([]string{w[len(lead):]}, words[i+1:]...), " ")
+			}
+		}
+	}
+	return s
+}
+
+func startsUpper(s string) bool {
+	for _, r := range s {
+		return unicode.IsUpper(r)
+	}
+	return false
 }
 
 // dropTrailingRole removes a role word written after a name
