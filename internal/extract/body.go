@@ -37,8 +37,13 @@ var furnitureTags = map[atom.Atom]bool{
 	atom.Nav: true, atom.Aside: true, atom.Footer: true, atom.Header: true,
 	atom.Figure: true, atom.Figcaption: true, atom.Dialog: true, atom.Menu: true,
 	atom.Form: true, atom.Label: true, atom.Fieldset: true, atom.Address: true,
-	atom.Time: true, atom.H1: true, atom.Caption: true,
+	atom.H1: true, atom.Caption: true,
 }
+
+// softFurnitureTags are furniture only when they hold a small part of the
+// content root: some pages wrap everything in a form, or put the article
+// inside its own header.
+var softFurnitureTags = map[atom.Atom]bool{atom.Form: true, atom.Header: true}
 
 // blockTags start a new paragraph when rendered; text inside any other
 // element flows into the paragraph around it.

@@ -153,11 +153,14 @@ func (r *renderer) walk(n *html.Node, isRoot bool) {
 
 // furniture reports whether n, inside the content root, is page furniture.
 func (r *renderer) furniture(n *html.Node, st *elemStat) bool {
+	if st.text == 0 {
+		return furnitureTags[n.DataAtom]
+	}
+	if softFurnitureTags[n.DataAtom] {
+		return st.text*2 < r.rootText
+	}
 	if furnitureTags[n.DataAtom] {
 		return true
-	}
-	if st.text == 0 {
-		return false
 	}
 	if st.quote*2 > st.text {
 		// Mostly a quotation (an embedded post): quoted words are
