@@ -245,11 +245,15 @@ func FuzzAnnotate(f *testing.F) {
 	})
 }
 
+const benchPara = "President Joe Biden met German Chancellor Olaf Scholz at the White House on Friday. " +
+	"\u201cWe are united,\u201d Mr Biden said, adding that Nato would meet in Vilnius. " +
+	"The German chancellor told reporters he had 25 minutes. \u201cIt went well,\u201d he said.\n"
+
+// benchText is a ~5 KB article.
+var benchText = strings.Repeat(benchPara, 5000/len(benchPara)+1)
+
 func BenchmarkAnnotate(b *testing.B) {
-	para := "President Joe Biden met German Chancellor Olaf Scholz at the White House on Friday. " +
-		"\u201cWe are united,\u201d Mr Biden said, adding that Nato would meet in Vilnius. " +
-		"The German chancellor told reporters he had 25 minutes. \u201cIt went well,\u201d he said.\n"
-	text := strings.Repeat(para, 5000/len(para)+1)
+	text := benchText
 	chain := Default(DefaultOptions())
 	a := model.Article{Text: text}
 	b.ReportAllocs()
@@ -258,5 +262,21 @@ func BenchmarkAnnotate(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		Run(chain, a, ref)
 	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
+}
+
+// BenchmarkAnnotateParallel runs the chain on every core (GOMAXPROCS),
+// the figure for "articles/s on N cores".
+func BenchmarkAnnotateParallel(b *testing.B) {
+	chain := Default(DefaultOptions())
+	a := model.Article{Text: benchText}
+	b.ReportAllocs()
+	b.SetBytes(int64(len(benchText)))
+	b.ResetTimer()
+	b.RunParallel(func(pb *testing.PB) {
+		for pb.Next() {
+			Run(chain, a, ref)
+		}
+	})
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
 }

@@ -83,7 +83,7 @@ type candidate struct {
 // Annotate implements Annotator.
 func (e Entities) Annotate(d *Doc) {
 	g := defaultGazetteer()
-	r := entityReader{d: d, g: g}
+	r := entityReader{d: d, g: g, cands: make([]candidate, 0, len(d.Tokens)/6+4)}
 	for si, s := range d.Sentences {
 		r.sentence(si, s)
 	}

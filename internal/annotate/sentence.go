@@ -41,6 +41,10 @@ type Sentences struct{}
 // Annotate implements Annotator.
 func (Sentences) Annotate(d *Doc) {
 	text := d.Text
+	if d.Tokens == nil {
+		d.Tokens = make([]Token, 0, len(text)/5+8)
+		d.SentenceOf = make([]int32, 0, len(text)/5+8)
+	}
 	d.Tokens = Tokenize(text, d.Tokens[:0])
 	d.SentenceOf = d.SentenceOf[:0]
 	d.Paragraphs = paragraphs(text, d.Paragraphs[:0])
