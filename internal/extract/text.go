@@ -3,6 +3,7 @@ package extract
 import (
 	"fmt"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/storydesk/storydesk/internal/model"
@@ -35,7 +36,12 @@ import (
 // ("5 hours ago"), with an optional outlet line before it and "- Outlet"
 // credit after it, then a title line and its body. Its Published is the age
 // resolved against the page's own date, or opts.Reference when the page
-// gives none, and is left zero when neither is known (see dumpAge.resolve).
+// gives none (a Reference at midnight UTC counts as a date), and is left
+// zero when neither is known (see dumpAge.resolve). The page's own
+// Published comes from its date prefix or date lines, else a dateline's
+// month and day in the Reference's year, else its own relative age
+// against the Reference; Reference itself is never taken as the page's
+// date.
 //
 // The error is ErrNoText when the page's own article has no text, or has
 // less than opts.MinTextChars and carries no embedded articles.
@@ -47,10 +53,7 @@ func Text(text string, opts Options) ([]model.Article, error) {
 	if n == 0 || (len(items) == 0 && n < opts.MinTextChars) {
 		return nil, fmt.Errorf("text dump (%d lines, %d body characters): %w", len(lines), n, ErrNoText)
 	}
-	var ref model.Time
-	if !opts.Reference.IsZero() {
-		ref = model.At(opts.Reference)
-	}
+	ref := dumpReference(opts.Reference)
 	if page.Published.IsZero() {
 		page.Published = dumpYearFor(meta.datelineMonth, meta.datelineDay, opts.Reference)
 	}
@@ -77,6 +80,19 @@ func Text(text string, opts Options) ([]model.Article, error) {
 		arts = append(arts, a)
 	}
 	return arts, nil
+}
+
+// dumpReference reads Options.Reference as a model.Time: a Reference at
+// midnight UTC is taken as a calendar date (what the CLI's --date gives),
+// so that "5 hours ago" does not move a page to the day before.
+func dumpReference(r time.Time) model.Time {
+	switch {
+	case r.IsZero():
+		return model.Time{}
+	case r.Location() == time.UTC && r.Hour() == 0 && r.Minute() == 0 && r.Second() == 0 && r.Nanosecond() == 0:
+		return model.Date(r.Year(), r.Month(), r.Day())
+	}
+	return model.At(r)
 }
 
 // dumpLine is one non-blank line of a dump, trimmed, with its 1-based

@@ -248,3 +248,32 @@ func BenchmarkText(b *testing.B) {
 	// embedded articles too.
 	b.ReportMetric(float64(arts)/time.Since(start).Seconds(), "articles/s")
 }
+
+func TestTextReferenceDate(t *testing.T) {
+	// The CLI's --date gives a Reference at midnight UTC: a date, against
+	// which "5 hours ago" stays on that date.
+	dump := "Page headline for the test\nA paragraph long enough to be the body of the page's own article, ending here.\n" +
+		"Some Outlet\n5 hours ago\n- Some Outlet\nTeaser headline here\nTeaser body that says what happened in a sentence.\n"
+	tests := []struct {
+		ref  time.Time
+		want string
+	}{
+		{time.Date(2025, 8, 14, 0, 0, 0, 0, time.UTC), "2025-08-14"},
+		{time.Date(2025, 8, 14, 3, 0, 0, 0, time.UTC), "2025-08-13T22:00:00Z"},
+		{time.Time{}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.ref.String(), func(t *testing.T) {
+			arts, err := Text(dump, Options{Reference: tt.ref})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(arts) != 2 {
+				t.Fatalf("got %d articles, want 2", len(arts))
+			}
+			if got := arts[1].Published.String(); got != tt.want {
+				t.Errorf("teaser published = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
