@@ -79,6 +79,14 @@ func TestFetcherGet(t *testing.T) {
 		case <-r.Context().Done():
 		}
 	})
+	mux.HandleFunc("/stall", func(w http.ResponseWriter, r *http.Request) {
+		w.Write([]byte("partial"))
+		w.(http.Flusher).Flush()
+		select {
+		case <-time.After(3 * time.Second):
+		case <-r.Context().Done():
+		}
+	})
 	mux.HandleFunc("/missing", http.NotFound)
 	mux.HandleFunc("/broken", func(w http.ResponseWriter, r *http.Request) { http.Error(w, "oops", 500) })
 	mux.HandleFunc("/hop/", func(w http.ResponseWriter, r *http.Request) {
@@ -108,6 +116,7 @@ func TestFetcherGet(t *testing.T) {
 		{name: "body capped", path: "/big", opts: func(o *FetchOptions) { o.MaxBytes = 64 << 10 }, wantErr: ErrTooLarge},
 		{name: "body under cap", path: "/big", opts: func(o *FetchOptions) { o.MaxBytes = 1 << 20 }, wantBody: "aaaa"},
 		{name: "read timeout", path: "/slow", opts: func(o *FetchOptions) { o.ReadTimeout = 100 * time.Millisecond }, wantErr: ErrTimeout},
+		{name: "body read timeout", path: "/stall", opts: func(o *FetchOptions) { o.ReadTimeout = 100 * time.Millisecond }, wantErr: ErrTimeout},
 		{name: "404", path: "/missing", wantErr: ErrNotFound},
 		{name: "500", path: "/broken", wantErr: ErrStatus},
 		{name: "robots disallow", path: "/private/x", wantErr: ErrRobots},

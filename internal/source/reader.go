@@ -9,6 +9,7 @@ import (
 	"io"
 	"io/fs"
 	"iter"
+	"mime"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -235,6 +236,9 @@ func (r *Reader) content(ctx context.Context, o origin, data []byte, ctype strin
 		}
 		return r.content(ctx, o, plain, "", depth+1, yield)
 	}
+	if mt := binaryMediaType(ctype); mt != "" {
+		return fail(yield, o.source, fmt.Errorf("%w: Content-Type %s", ErrUnsupported, mt))
+	}
 	for _, m := range binaryMagic {
 		if bytes.HasPrefix(data, []byte(m.prefix)) {
 			return fail(yield, o.source, fmt.Errorf("%w: %s", ErrUnsupported, m.name))
@@ -257,6 +261,24 @@ func (r *Reader) content(ctx context.Context, o origin, data []byte, ctype strin
 		return yield(Document{Source: o.source, URL: o.url, Kind: KindHTML, Body: text}, nil)
 	}
 	return yield(Document{Source: o.source, URL: o.url, Kind: KindText, Body: text}, nil)
+}
+
+// binaryMediaType returns the media type of ctype when it names content
+// that is never an article (images, audio, video, PDF, archives), else "".
+// Gzip is not among them: it is opened and its content detected.
+func binaryMediaType(ctype string) string {
+	mt, _, err := mime.ParseMediaType(ctype)
+	if err != nil {
+		return ""
+	}
+	major, _, _ := strings.Cut(mt, "/")
+	switch {
+	case major == "image", major == "audio", major == "video", major == "font":
+		return mt
+	case mt == "application/pdf", mt == "application/zip", mt == "application/x-tar", mt == "application/vnd.rar":
+		return mt
+	}
+	return ""
 }
 
 func isGzip(b []byte) bool { return len(b) >= 3 && b[0] == 0x1f && b[1] == 0x8b && b[2] == 8 }

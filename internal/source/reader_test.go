@@ -63,6 +63,8 @@ func TestReadFiles(t *testing.T) {
 		{"rss 1.0", "rss1.rdf", []want{{source: "https://rdf.example/a", kind: KindHTML, body: "bridge reopened", check: hint("Bridge reopens", "RDF Times", "2025-08-11T08:00:00Z", "Sam Roe", "")}}},
 		{"atom", "atom.xml", []want{{source: "https://herald.example/talks", kind: KindHTML, body: "<p>The council met", check: hint("Talks resume in Geneva", "Atom Herald", "2025-08-14T10:00:00Z", "Ann Lee, Bo Kim", "")}}},
 		{"json feed", "feed.json", []want{{source: "https://wire.example/1", kind: KindHTML, body: "ferry terminal", check: hint("Markets rise", "JSON Wire", "2025-08-14T12:00:00+02:00", "Kai Moe", "")}}},
+		{"utf-16 feed", "rss-utf16.xml", []want{{source: "https://zeitung.example/k", kind: KindHTML, body: "„Straßenfest“ in Köln.", check: hint("Grüße aus Köln", "Café Zeitung", "", "", "")}}},
+		{"windows-1252 feed", "rss-1252.xml", []want{{source: "https://zeitung.example/k", kind: KindHTML, body: "„Straßenfest“ in Köln.", check: hint("Grüße aus Köln", "Café Zeitung", "", "", "")}}},
 		{"opml of local feeds", "feeds.opml", []want{
 			{source: "https://gazette.example/news/harbour-plan", kind: KindHTML},
 			{source: "https://gazette.example/news/ferry", kind: KindHTML},

@@ -42,6 +42,10 @@ func TestReadURLs(t *testing.T) {
 		w.Header().Set("Content-Type", "application/gzip")
 		w.Write(gzipped(t, []byte("Plain dump\n\nIts body.\n")))
 	})
+	mux.HandleFunc("/photo", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "image/jpeg")
+		w.Write([]byte("not really a jpeg"))
+	})
 	srv := httptest.NewServer(mux)
 	defer srv.Close()
 
@@ -66,6 +70,7 @@ func TestReadURLs(t *testing.T) {
 			{source: "file:///etc/passwd", errIs: ErrRefused},
 		}},
 		{"gzip over http", "/dump.txt.gz", []want{{source: "/dump.txt.gz", kind: KindText, body: "Its body."}}},
+		{"image refused by Content-Type", "/photo", []want{{source: "/photo", errIs: ErrUnsupported}}},
 		{"robots", "/secret/x", []want{{source: "/secret/x", errIs: ErrRobots}}},
 	}
 	r := testReader()
