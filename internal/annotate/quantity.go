@@ -143,6 +143,9 @@ var qtyStops = map[string]bool{
 	"without": true, "within": true, "through": true, "via": true, "about": true,
 	"around": true, "like": true, "near": true, "any": true, "no": true,
 	"every": true, "if": true, "so": true, "then": true, "there": true,
+	"last": true, "next": true, "today": true, "yesterday": true, "tomorrow": true,
+	"tonight": true, "above": true, "below": true, "higher": true, "lower": true,
+	"down": true,
 }
 
 // Words before a number that make it part of a name: "Article 5".

@@ -148,8 +148,12 @@ func (q *qtyState) notQuantity(i, k, next int, h qtyHit) bool {
 		}
 	}
 	switch q.low(next) {
-	case "am", "pm", "a.m", "p.m":
+	case "am", "pm":
 		return true
+	case "a", "p":
+		if q.low(next+1) == "." {
+			return true // "9 p.m."
+		}
 	case "-":
 		if q.low(next+1) == "on" {
 			return true // "one-on-one"
@@ -165,7 +169,7 @@ func (q *qtyState) notQuantity(i, k, next int, h qtyHit) bool {
 		w := q.low(next)
 		_, unit := qtyUnits[w]
 		plural := len(w) > 3 && strings.HasSuffix(w, "s") && !txCapital(q.toks[min(next, len(q.toks)-1)].text)
-		return !unit && !plural // a year
+		return !unit && !(plural && t.text[2:] == "00") // a year, unless "2000 troops"
 	}
 	return false
 }
@@ -260,8 +264,8 @@ func (q *qtyState) head(k int) (string, int) {
 	allCaps := true
 	for j := k; j < len(q.toks) && j < k+4; j++ {
 		t := q.toks[j]
-		if t.kind != txWord || qtyStops[t.low] || q.sent[j] != q.sent[k] {
-			break
+		if t.kind != txWord || qtyStops[t.low] || q.sent[j] != q.sent[k] || txWordKinds[txStem(t.low)] >= txKindWeekday {
+			break // "48 last Thursday", "5 in March"
 		}
 		if first < 0 {
 			first = j

@@ -142,10 +142,19 @@ func (s *txState) matchMonth(i int) (txHit, int, bool) {
 	}
 	year := s.ref.Year()
 	dir := s.tense(i, next)
+	if dir == 0 {
+		// No tense to go by: a month in the next quarter is ahead, any
+		// other is the last one past (news reports more than it previews).
+		ahead := (int(m) - int(s.ref.Month()) + 12) % 12
+		dir = -1
+		if ahead > 0 && ahead <= 3 {
+			dir = 1
+		}
+	}
 	switch {
 	case dir > 0 && m < s.ref.Month():
 		year++
-	case dir <= 0 && m > s.ref.Month():
+	case dir < 0 && m > s.ref.Month():
 		year--
 	}
 	return txHit{typ: "DATE", value: fmt.Sprintf("%04d-%02d", year, m)}, next, true
@@ -272,8 +281,9 @@ func (s *txState) matchYear(i int) (txHit, int, bool) {
 			return txHit{}, i, false
 		}
 	}
-	// "2000 troops": a count, not a year.
-	if next < len(s.toks) && s.toks[next].kind == txWord && !txCapital(s.toks[next].text) {
+	// "2000 troops": a count, not a year. Only round hundreds are taken
+	// for counts: "fiscal 1998 results" is a year.
+	if next < len(s.toks) && s.toks[next].kind == txWord && !txCapital(s.toks[next].text) && y%100 == 0 {
 		w := s.toks[next].low
 		if len(w) > 3 && w[len(w)-1] == 's' && !txPossessive(w) && w != "elections" {
 			return txHit{}, i, false

@@ -27,6 +27,9 @@ var (
 		"set": true, "scheduled": true, "expected": true, "plans": true,
 		"planned": true, "planning": true, "upcoming": true, "next": true,
 		"until": true, "ahead": true, "won't": true, "won’t": true,
+		"could": true, "might": true, "may": true, "should": true,
+		"expect": true, "expects": true, "plan": true, "hope": true,
+		"hopes": true, "aims": true, "intends": true,
 	}
 	txPastCues = map[string]bool{
 		"was": true, "were": true, "had": true, "did": true, "said": true,
@@ -35,7 +38,7 @@ var (
 		"saw": true, "left": true, "won": true, "lost": true, "got": true,
 		"sent": true, "wrote": true, "ran": true, "led": true, "fell": true,
 		"rose": true, "struck": true, "fought": true, "flew": true,
-		"last": true, "ago": true, "since": true, "earlier": true, "been": true,
+		"ago": true, "since": true, "earlier": true, "been": true,
 		"didn't": true, "didn’t": true, "wasn't": true, "wasn’t": true,
 	}
 	// Present-tense words end the search without a verdict.

@@ -51,6 +51,8 @@ var txZoneWords = map[string]string{
 	"et": "America/New_York", "est": "-05:00", "edt": "-04:00",
 	"pt": "America/Los_Angeles", "pst": "-08:00", "pdt": "-07:00",
 	"ct": "America/Chicago", "akdt": "-08:00", "msk": "+03:00",
+	"eastern": "America/New_York", "central": "America/Chicago",
+	"mountain": "America/Denver", "pacific": "America/Los_Angeles",
 }
 
 // matchClock reads "11:30am", "11.30 am", "8pm", "8 p.m.", "15:00 GMT",
