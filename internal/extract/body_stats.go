@@ -257,14 +257,46 @@ func classHint(n *html.Node, buf *[]byte) int8 {
 	return hint
 }
 
-// wordsHint scores one lowered class or id value.
+// wordsHint scores one lowered class or id value. Each space-separated
+// name is judged alone, a furniture word winning within a name
+// ("comment-body"); across names, content and furniture cancel out
+// ("story-body has-share-bar" says nothing either way).
 func wordsHint(v string) int8 {
+	var pos, neg bool
+	for len(v) > 0 {
+		i := strings.IndexAny(v, " \t\n")
+		name := v
+		if i >= 0 {
+			name, v = v[:i], v[i+1:]
+		} else {
+			v = ""
+		}
+		switch nameHint(name) {
+		case -1:
+			neg = true
+		case 1:
+			pos = true
+		}
+	}
+	switch {
+	case neg && !pos:
+		return -1
+	case pos && !neg:
+		return 1
+	}
+	return 0
+}
+
+// nameHint scores one class name or id.
+func nameHint(v string) int8 {
+	if v == "" {
+		return 0
+	}
 	for _, w := range negativeHints {
 		if strings.Contains(v, w) {
 			return -1
 		}
 	}
-	var hint int8
 	start := -1
 	for i := 0; i <= len(v); i++ {
 		alnum := i < len(v) && (('a' <= v[i] && v[i] <= 'z') || ('0' <= v[i] && v[i] <= '9'))
@@ -283,11 +315,10 @@ func wordsHint(v string) int8 {
 	}
 	for _, w := range positiveHints {
 		if strings.Contains(v, w) {
-			hint = 1
-			break
+			return 1
 		}
 	}
-	return hint
+	return 0
 }
 
 // runeLen is the length of s in characters.

@@ -244,3 +244,27 @@ func BenchmarkMainText(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.N)/time.Since(start).Seconds(), "pages/s")
 }
+
+func TestWordsHint(t *testing.T) {
+	tests := []struct {
+		in   string
+		want int8
+	}{
+		{"entry-content", 1},
+		{"comment-body", -1},
+		{"comments-area post-comments", -1},
+		{"story-body has-share-bar", 0},
+		{"sr-only", -1},
+		{"header", 0}, // "ad" only as a whole word
+		{"ad-slot", -1},
+		{"col-md-8", 0},
+		{"", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			if got := wordsHint(tt.in); got != tt.want {
+				t.Errorf("wordsHint(%q) = %d, want %d", tt.in, got, tt.want)
+			}
+		})
+	}
+}
