@@ -1,0 +1,94 @@
+package source
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/url"
+	"strings"
+	"time"
+)
+
+// Politeness: one robots.txt per host, honoured for our product token, and
+// at least FetchOptions.MinInterval between two requests to one host.
+
+// wait blocks until a request to host is allowed by MinInterval.
+func (f *Fetcher) wait(ctx context.Context, host string) error {
+	if f.opts.MinInterval <= 0 {
+		return ctx.Err()
+	}
+	host = strings.ToLower(host)
+	f.mu.Lock()
+	now := time.Now()
+	at := f.next[host]
+	if at.Before(now) {
+		at = now
+	}
+	f.next[host] = at.Add(f.opts.MinInterval)
+	f.mu.Unlock()
+	d := time.Until(at)
+	if d <= 0 {
+		return ctx.Err()
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+// robotsAllow fetches the host's robots.txt once and checks u against it.
+func (f *Fetcher) robotsAllow(ctx context.Context, u *url.URL) error {
+	key := u.Scheme + "://" + strings.ToLower(u.Host)
+	f.mu.Lock()
+	e, ok := f.robots[key]
+	if !ok {
+		e = &robotsEntry{done: make(chan struct{})}
+		f.robots[key] = e
+		f.mu.Unlock()
+		e.rules, e.err = f.fetchRobots(ctx, key)
+		if ctx.Err() != nil {
+			f.mu.Lock()
+			delete(f.robots, key) // let a later caller try again
+			f.mu.Unlock()
+		}
+		close(e.done)
+	} else {
+		f.mu.Unlock()
+		select {
+		case <-e.done:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	}
+	if e.err != nil {
+		return fmt.Errorf("robots.txt: %w", e.err)
+	}
+	path := u.EscapedPath()
+	if u.RawQuery != "" {
+		path += "?" + u.RawQuery
+	}
+	if !e.rules.Allowed(f.agent, path) {
+		return fmt.Errorf("%w: %s", ErrRobots, path)
+	}
+	return nil
+}
+
+// fetchRobots gets base/robots.txt. As RFC 9309 says: a 4xx means no
+// rules; a 5xx means all is disallowed. A failure to connect is returned.
+func (f *Fetcher) fetchRobots(ctx context.Context, base string) (*Robots, error) {
+	resp, err := f.get(ctx, base+"/robots.txt", false, maxRobotsBytes, false)
+	var se *StatusError
+	switch {
+	case errors.As(err, &se) && se.Code >= 500:
+		return ParseRobots([]byte("User-agent: *\nDisallow: /\n")), nil
+	case errors.As(err, &se), errors.Is(err, ErrTooLarge), errors.Is(err, ErrRedirects):
+		return ParseRobots(nil), nil
+	case err != nil:
+		return nil, err
+	}
+	return ParseRobots(resp.Body), nil
+}
