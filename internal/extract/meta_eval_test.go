@@ -19,9 +19,19 @@ var showMeta = flag.String("metapage", "", "TestMetadataSet: log prediction and 
 // skipping the test when it is absent.
 func metadataSet(tb testing.TB) string {
 	tb.Helper()
+	dir, err := metadataSetDir()
+	if err != nil {
+		tb.Skipf("metadata set absent: %v", err)
+	}
+	return dir
+}
+
+// metadataSetDir walks up to the repository root (the directory holding
+// go.mod) and returns ../shared/eval/metadata beside it if it exists.
+func metadataSetDir() (string, error) {
 	dir, err := os.Getwd()
 	if err != nil {
-		tb.Fatal(err)
+		return "", err
 	}
 	for {
 		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
@@ -29,15 +39,15 @@ func metadataSet(tb testing.TB) string {
 		}
 		up := filepath.Dir(dir)
 		if up == dir {
-			tb.Skip("repository root not found")
+			return "", errors.New("repository root not found")
 		}
 		dir = up
 	}
 	set := filepath.Join(dir, "..", "shared", "eval", "metadata")
 	if _, err := os.Stat(filepath.Join(set, "pages.jsonl")); err != nil {
-		tb.Skipf("metadata set absent: %v", err)
+		return "", err
 	}
-	return set
+	return set, nil
 }
 
 // extractMeta runs HTML as the eval calls it: a page without body text
@@ -52,10 +62,12 @@ func extractMeta(page []byte, url string) (model.Article, error) {
 
 // metadataFloor is what the extractor reached on the development set, less
 // a small margin; a change that scores below it is a regression.
+// Reached: title exact 0.879 F1 0.956; authors P 0.930 R 0.930 F1 0.930
+// exact 0.930; published exact 0.939 same-day 0.985 coverage 0.992.
 var metadataFloor = eval.MetadataReport{
-	TitleExact: 0, TitleF1: 0,
-	AuthorP: 0, AuthorR: 0, AuthorF1: 0, AuthorExact: 0,
-	PublishedExact: 0, PublishedSameDay: 0, PublishedCoverage: 0,
+	TitleExact: 0.86, TitleF1: 0.945,
+	AuthorP: 0.91, AuthorR: 0.91, AuthorF1: 0.91, AuthorExact: 0.91,
+	PublishedExact: 0.92, PublishedSameDay: 0.97, PublishedCoverage: 0.98,
 }
 
 // TestMetadataSet scores metadata extraction on the development set and

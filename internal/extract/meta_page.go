@@ -135,6 +135,9 @@ func readPieces(pieces []string) []string {
 			joined = len(names) > 0
 			continue
 		}
+		if first, rest, ok := strings.Cut(piece, " "); ok && isConnector(first) && len(names) > 0 {
+			piece, joined = rest, true // "and AMELIA THOMSON-DEVEAUX"
+		}
 		ns := splitAuthors(piece)
 		switch {
 		case len(ns) > 0 && (joined || len(names) == 0):

@@ -2,7 +2,6 @@ package extract
 
 import (
 	"bytes"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -10,6 +9,8 @@ import (
 
 	"golang.org/x/net/html"
 	"golang.org/x/tools/txtar"
+
+	"github.com/storydesk/storydesk/internal/eval"
 )
 
 func TestSplitAuthors(t *testing.T) {
@@ -219,28 +220,35 @@ func FuzzMetadata(f *testing.F) {
 	})
 }
 
-// BenchmarkMetadata measures metadata over the txtar cases' pages, or the
-// development set when it is present.
+// BenchmarkMetadata measures parsing plus metadata over the development
+// set when it is present, else over the txtar cases' pages.
 func BenchmarkMetadata(b *testing.B) {
 	var pages [][]byte
-	files, _ := filepath.Glob(filepath.Join("testdata", "meta", "*.txtar"))
-	for _, name := range files {
-		ar, err := txtar.ParseFile(name)
+	if set, err := metadataSetDir(); err == nil {
+		ps, err := eval.LoadMetadata(set)
 		if err != nil {
 			b.Fatal(err)
 		}
-		for _, f := range ar.Files {
-			if f.Name == "page.html" {
-				pages = append(pages, f.Data)
+		for _, p := range ps {
+			pages = append(pages, p.HTML)
+		}
+	} else {
+		files, _ := filepath.Glob(filepath.Join("testdata", "meta", "*.txtar"))
+		for _, name := range files {
+			ar, err := txtar.ParseFile(name)
+			if err != nil {
+				b.Fatal(err)
+			}
+			for _, f := range ar.Files {
+				if f.Name == "page.html" {
+					pages = append(pages, f.Data)
+				}
 			}
 		}
 	}
-	if _, err := os.Stat(filepath.Join("..", "..", "..", "shared", "eval", "metadata")); err == nil {
-		b.Logf("benchmarking the txtar cases; TestMetadataSet reports pages/s on the development set")
-	}
-	var bytesTotal int
+	var total int
 	for _, p := range pages {
-		bytesTotal += len(p)
+		total += len(p)
 	}
 	b.ReportAllocs()
 	b.ResetTimer()
@@ -253,9 +261,38 @@ func BenchmarkMetadata(b *testing.B) {
 			metadata(doc, "https://example.com/", DefaultOptions())
 		}
 	}
-	sec := b.Elapsed().Seconds()
-	if sec > 0 {
+	if sec := b.Elapsed().Seconds(); sec > 0 {
 		b.ReportMetric(float64(b.N*len(pages))/sec, "pages/s")
-		b.ReportMetric(float64(b.N*bytesTotal)/sec/1e6, "MB/s")
+		b.ReportMetric(float64(b.N*total)/sec/1e6, "MB/s")
+	}
+}
+
+func TestBylineElemNames(t *testing.T) {
+	tests := []struct {
+		name, in string
+		want     []string
+	}{
+		{"role in sibling span", `<div class="byline"><span>Emma Mackenzie</span><span>Lifestyle Writer</span></div>`, []string{"Emma Mackenzie"}},
+		{"author links", `<div class="byline">By <a href="/author/jane-roe">Jane Roe</a> and <a href="/author/raj">Raj Patel</a> | <a href="/news">News</a></div>`, []string{"Jane Roe", "Raj Patel"}},
+		{"social link skipped", `<div class="author"><a href="https://twitter.com/jr">Follow Jane</a> <a href="/people/jane-roe">Jane Roe</a></div>`, []string{"Jane Roe"}},
+		{"text wins when it holds the links", `<p class="byline">By STEVE PEOPLES, <a href="/author/tb">THOMAS BEAUMONT</a> and AMELIA THOMSON-DEVEAUX</p>`, []string{"STEVE PEOPLES", "THOMAS BEAUMONT", "AMELIA THOMSON-DEVEAUX"}},
+		{"label before lead word", `<div class="author-line"><span>capital</span> <span>von Jemima Kelly</span> <span>05. November 2024</span></div>`, []string{"Jemima Kelly"}},
+		{"names across pieces", `<div class="byline"><span>Anna Berger</span><span>und</span><span>Tom Krause</span><time>12:00</time></div>`, []string{"Anna Berger", "Tom Krause"}},
+		{"no names", `<div class="byline"><span>Updated 3 hours ago</span></div>`, nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			doc, err := html.Parse(strings.NewReader(tc.in))
+			if err != nil {
+				t.Fatal(err)
+			}
+			f := gatherFacts(doc)
+			if len(f.bylines) == 0 {
+				t.Fatalf("no byline element found in %s", tc.in)
+			}
+			if got := f.bylines[0].names; !slices.Equal(got, tc.want) {
+				t.Errorf("names in %s = %q, want %q", tc.in, got, tc.want)
+			}
+		})
 	}
 }
