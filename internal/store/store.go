@@ -15,8 +15,8 @@ var (
 	// stored. A lookup never returns a zero value with a nil error.
 	ErrNotFound = errors.New("not found")
 	// ErrInvalid: an article cannot be stored as given (empty ID, a link to
-	// itself, or EmbeddedIn/DuplicateOf naming an article that is neither
-	// stored nor in the same batch).
+	// itself, EmbeddedIn/DuplicateOf naming an article that is neither
+	// stored nor in the same batch, or a NaN Similarity).
 	ErrInvalid = errors.New("invalid article")
 	// ErrSchemaTooNew: the database was written by a newer storydesk whose
 	// migrations this binary does not know; it is left untouched.

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -87,6 +88,9 @@ func putArticles(ctx context.Context, tx *sql.Tx, as []model.Article) (int, erro
 func checkArticle(ctx context.Context, tx *sql.Tx, a model.Article, inBatch map[string]bool) error {
 	if a.ID == "" {
 		return fmt.Errorf("empty id: %w", store.ErrInvalid)
+	}
+	if math.IsNaN(a.Similarity) {
+		return fmt.Errorf("similarity is NaN: %w", store.ErrInvalid)
 	}
 	for _, link := range []struct{ field, to string }{{"embedded_in", a.EmbeddedIn}, {"duplicate_of", a.DuplicateOf}} {
 		switch {

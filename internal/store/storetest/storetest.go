@@ -9,6 +9,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"reflect"
 	"testing"
 	"time"
@@ -195,6 +196,7 @@ func testBatchAllOrNothing(t *testing.T, s store.Store) {
 		{"embedded in missing", bad(func(a *model.Article) { a.EmbeddedIn = "missing" })},
 		{"duplicate of itself", bad(func(a *model.Article) { a.DuplicateOf = "bad" })},
 		{"embedded in itself", bad(func(a *model.Article) { a.EmbeddedIn = "bad" })},
+		{"similarity NaN", bad(func(a *model.Article) { a.Similarity = math.NaN() })},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
