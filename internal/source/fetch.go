@@ -363,7 +363,25 @@ func fetchError(ctx context.Context, err error) error {
 	}
 	var ne net.Error
 	if errors.Is(err, context.DeadlineExceeded) || errors.As(err, &ne) && ne.Timeout() {
-		return fmt.Errorf("%w: %w", ErrTimeout, err)
+		return fmt.Errorf("%w: %w", ErrTimeout, innermost(err))
+	}
+	return innermost(err)
+}
+
+// innermost drops the wrappers that only repeat the method, URL and
+// network ("Get \"…\": dial tcp: …"), since the caller names the input.
+func innermost(err error) error {
+	var dns *net.DNSError
+	if errors.As(err, &dns) {
+		return dns
+	}
+	var ue *url.Error
+	if errors.As(err, &ue) {
+		err = ue.Err
+	}
+	var op *net.OpError
+	if errors.As(err, &op) && op.Err != nil {
+		return fmt.Errorf("%s: %w", op.Op, op.Err)
 	}
 	return err
 }

@@ -65,7 +65,9 @@ func (f *Fetcher) robotsAllow(ctx context.Context, u *url.URL) error {
 		}
 	}
 	if e.err != nil {
-		return fmt.Errorf("robots.txt: %w", e.err)
+		// The host could not be reached for robots.txt; the page would
+		// fail alike, so the error is the host's, not robots.txt's.
+		return e.err
 	}
 	path := u.EscapedPath()
 	if u.RawQuery != "" {
