@@ -69,6 +69,7 @@ func dumpReadArticle(lines []dumpLine, findTitle bool) (model.Article, dumpMetaF
 		dumpMarkTitle(texts, feats, roles)
 	}
 	dumpMarkTail(feats, roles)
+	dumpMarkPageTail(feats, roles)
 	dumpMarkFragments(feats, roles)
 	return dumpAssemble(texts, roles, meta), meta
 }
@@ -322,6 +323,40 @@ func dumpMarkTail(feats []dumpFeatures, roles []dumpRole) {
 	}
 }
 
+// dumpMarkPageTail drops what follows a page-section heading ("Related
+// Articles", "Most Read", "More on this story") once the article is behind
+// it: at least two paragraphs before, and less paragraph text after than
+// before. Teasers under such a heading are whole sentences and would
+// otherwise pass as paragraphs; a "Related" box in the middle of an
+// article has more of the article after it and is left to the line rules.
+func dumpMarkPageTail(feats []dumpFeatures, roles []dumpRole) {
+	total := 0
+	for i, r := range roles {
+		if r == dumpContent && dumpIsBodyLike(feats[i]) {
+			total += feats[i].chars
+		}
+	}
+	before, paras := 0, 0
+	for i, r := range roles {
+		f := feats[i]
+		if r == dumpContent && dumpIsBodyLike(f) {
+			before += f.chars
+			paras++
+			continue
+		}
+		heading := r == dumpFurniture && f.words <= 5 && !f.terminal && (f.section && f.chrome == f.words || f.ctaOpener)
+		if !heading || paras < 2 || total-before >= before {
+			continue
+		}
+		for j := i + 1; j < len(roles); j++ {
+			if roles[j] == dumpContent {
+				roles[j] = dumpFurniture
+			}
+		}
+		return
+	}
+}
+
 // dumpMarkFragments drops content lines that are neither paragraphs nor
 // headings of one: a short line without a closing full stop is kept only
 // when a paragraph follows it ("High stakes" before its section), so labels
@@ -338,7 +373,7 @@ func dumpMarkFragments(feats []dumpFeatures, roles []dumpRole) {
 		}
 	}
 	for i := len(roles) - 1; i >= 0; i-- {
-		if roles[i] != dumpContent || dumpIsBodyLike(feats[i]) || feats[i].stop {
+		if roles[i] != dumpContent || dumpIsBodyLike(feats[i]) || feats[i].stop || feats[i].listItem && i > first {
 			continue
 		}
 		next := dumpNextContent(roles, i)

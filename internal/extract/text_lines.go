@@ -26,6 +26,10 @@ var dumpChromeWords = map[string]bool{
 	"copied": true, "link": true, "yet": true, "no": true, "also": true,
 	"like": true, "you": true, "may": true, "most": true, "top": true,
 	"features": true, "video": true, "videos": true, "photos": true, "gallery": true,
+	"story": true, "continues": true, "below": true, "above": true, "after": true,
+	"this": true, "the": true, "ad": true, "ads": true, "article": true, "page": true,
+	"post": true, "on": true, "to": true, "via": true, "email": true, "news": true,
+	"facebook": true, "twitter": true, "whatsapp": true, "linkedin": true, "save": true,
 }
 
 // dumpChromeAnchors are the chrome words that can carry a line on their own;
@@ -35,6 +39,16 @@ var dumpChromeAnchors = map[string]bool{
 	"related": true, "advertisement": true, "sponsored": true, "trending": true,
 	"recommended": true, "newsletter": true, "share": true, "subscribe": true,
 	"cookies": true, "popular": true, "gallery": true, "copied": true, "menu": true,
+	"latest": true, "advertisements": true, "most": true,
+}
+
+// dumpSectionWords head the page's own sections after an article
+// ("Related Articles", "Most Read", "Comments"), unlike slots inside it
+// ("Advertisement", "Share").
+var dumpSectionWords = map[string]bool{
+	"related": true, "latest": true, "popular": true, "trending": true,
+	"recommended": true, "comments": true, "hashtags": true, "tags": true,
+	"topics": true, "most": true,
 }
 
 // dumpImperatives open calls to action ("Follow X on WhatsApp", "Get in
@@ -44,7 +58,7 @@ var dumpChromeAnchors = map[string]bool{
 var dumpImperatives = map[string]bool{
 	"follow": true, "subscribe": true, "sign": true, "download": true, "get": true,
 	"click": true, "tap": true, "scan": true, "share": true, "join": true,
-	"explore": true, "try": true, "read": true, "watch": true, "listen": true,
+	"explore": true, "try": true, "read": true, "more": true, "watch": true, "listen": true,
 	"like": true, "register": true, "contact": true, "email": true, "e-mail": true,
 	"send": true, "check": true, "visit": true, "discover": true, "enable": true,
 	"install": true, "support": true, "donate": true, "tell": true, "find": true,
@@ -80,7 +94,7 @@ var dumpCTAOpeners = []string{
 
 // dumpCaptionRe matches a photo or video credit closing a caption
 // ("… Photo / Getty Images", "(Reuters/Jane Doe)", "Image: AFP").
-var dumpCaptionRe = regexp.MustCompile(`(?i)(\b(photo|photograph|picture|pic|image|video|credit|illustration|footage)s?\s*(/|:|by)\s*[\p{L}][\p{L}\p{N} .,&'/-]{1,60}\)?$|\((getty|afp|reuters|ap|epa|pa)( images)?(/[^)]{1,40})?\)$|\b(getty images|afp via getty images|pa wire|pa media)\)?\.?$)`)
+var dumpCaptionRe = regexp.MustCompile(`(?i)(\b(photo|photograph|picture|pic|image|video|credit|illustration|footage)s?\s*(/|:|by)\s*[\p{L}][\p{L}\p{N} .,&'/-]{1,60}\)?$|\((getty|afp|reuters|ap|epa|pa)( images)?(/[^)]{1,40})?\)$|\b(getty images|afp via getty images|pa wire|pa media)\)?\.?$)|\b[A-Z]{2,}(?: [A-Z]{2,})?/[\p{Lu}][\p{L} .'’-]{1,40}\)?$`)
 
 // dumpStandfirstRe matches a video standfirst that names its reporter
 // ("…, as Political Correspondent Jane Doe reports.").
@@ -88,6 +102,9 @@ var dumpStandfirstRe = regexp.MustCompile(`\bas\s+(?:[\p{L}'’-]+\s+){0,12}?[\p
 
 // dumpCaptionOpenerRe matches lines that announce media ("Watch: …").
 var dumpCaptionOpenerRe = regexp.MustCompile(`(?i)^(watch|video|listen|audio|photo|pictured|gallery|in pictures|image caption|image source|caption|media caption|photo caption)\s*[:|,–—-]\s+`)
+
+// dumpListRe matches a list item: a bullet and some words.
+var dumpListRe = regexp.MustCompile(`^[•*·▪◦–-]\s+\S+\s+\S+\s+\S+`)
 
 // dumpTimestampRe matches a video duration or clock left on its own line.
 var dumpTimestampRe = regexp.MustCompile(`^\d{1,2}:\d{2}(:\d{2})?$`)
@@ -114,6 +131,8 @@ type dumpFeatures struct {
 	chrome       int // chrome words
 	chromeAnchor bool
 	ctaOpener    bool
+	section      bool // has a word of dumpSectionWords
+	listItem     bool // "• three or more words"
 }
 
 // dumpWords splits a line into lower-cased words without edge punctuation.
@@ -156,6 +175,7 @@ func dumpLineFeatures(s string) dumpFeatures {
 	f.firstUpper = unicode.IsUpper(first) || unicode.IsDigit(first)
 	f.quoted = strings.ContainsRune("\"'‘“«", first)
 	f.timestamp = dumpTimestampRe.MatchString(s)
+	f.listItem = dumpListRe.MatchString(s)
 	f.address = strings.Contains(s, "@") && dumpEmailRe.MatchString(s) ||
 		(strings.Contains(s, "http") || strings.Contains(s, "www.")) && dumpURLRe.MatchString(s)
 	words := dumpWords(s)
@@ -171,6 +191,7 @@ func dumpLineFeatures(s string) dumpFeatures {
 			f.chrome++
 		}
 		f.chromeAnchor = f.chromeAnchor || dumpChromeAnchors[w]
+		f.section = f.section || dumpSectionWords[w]
 	}
 	low := strings.ToLower(s[:min(len(s), 40)])
 	for _, o := range dumpCTAOpeners {
