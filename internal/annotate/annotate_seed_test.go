@@ -102,6 +102,9 @@ func TestSeedsAgainstGold(t *testing.T) {
 	}
 	t.Logf("quotes: P %.3f R %.3f F1 %.3f (tp %d fp %d fn %d)", rep.Quotes.P, rep.Quotes.R, rep.Quotes.F1, rep.Quotes.TP, rep.Quotes.FP, rep.Quotes.FN)
 	t.Logf("speakers: P %.3f R %.3f F1 %.3f", rep.Speakers.P, rep.Speakers.R, rep.Speakers.F1)
+	for _, m := range rep.Misses {
+		t.Logf("miss: %s", m)
+	}
 	// floors under today's figures: a regression fails the test
 	if rep.Quotes.F1 < 0.5 || rep.Speakers.F1 < 0.4 || rep.Entities.F1 < 0.5 {
 		t.Errorf("annotation scores fell below the floor: %+v", rep)

@@ -31,69 +31,53 @@ type attribution struct {
 	cue  string
 }
 
-// attribute finds the speaker of quote i. In order: a cue after the quote
-// in its sentence ("…,” he said / said Trump); the first cue before it
-// ("Zelensky insisted that Putin “…”"); a colon ("Rutte: “…”"); else the
-// speaker of the quote before, when this one continues a paragraph or
-// opens one without a cue.
+// attribute finds the speaker of quote i. In order: a cue just before
+// the quote ("Zelenskyy said, “…”"); a cue after it in its sentence
+// ("…,” he said / said Trump / …,” the US president has said); the first
+// cue before it ("Zelensky insisted that Putin “…”"); a colon ("Rutte:
+// “…”"); else the speaker of the quote before, when this one continues a
+// paragraph or opens one without a cue. A participle cue ("saying") takes
+// the subject of its clause.
 func (f *speakerFinder) attribute(i int) attribution {
 	d := f.d
 	q := f.quotes[i]
 	ss := f.sentenceOf(q.Start)
 	se := f.sentenceOf(max(q.End-1, q.Start))
 	sentStart, sentEnd := d.Sentences[ss].Start, d.Sentences[se].End
-	a := attribution{}
 	toks := d.Tokens
-	// after the quote
-	lo := tokenAt(toks, q.End)
-	limit := sentEnd
-	if i+1 < len(f.quotes) && f.quotes[i+1].Start < limit {
-		limit = f.quotes[i+1].Start
-	}
-	words := 0
-	for k := lo; k < len(toks) && toks[k].Start < limit && words < 7; k++ {
+	qTok := tokenAt(toks, q.Start)
+	// a cue right before the quote: "said, “…”", "said: “…”"
+	for k := qTok - 1; k >= 0 && k >= qTok-3 && toks[k].Start >= sentStart; k-- {
 		if toks[k].Kind != Word {
 			continue
 		}
-		words++
 		if n, cue := f.cueAt(k); n > 0 {
-			if np, ok := f.nounPhrase(q.End, toks[k].Start, false); ok {
-				a = np
-			} else if np, ok := f.nounPhrase(toks[k+n-1].End, min(limit, toks[min(k+n+10, len(toks)-1)].End), true); ok {
-				a = np
-			}
-			if a.name != "" {
-				a.cue = cue
+			if a, ok := f.speakerOfCue(i, k, n, cue, sentStart, q.Start); ok {
 				return f.keep(i, a)
 			}
-			break
 		}
+		break
 	}
-	// before the quote
-	for k := tokenAt(toks, sentStart); k < len(toks) && toks[k].Start < q.Start; k++ {
+	// after the quote
+	if a, ok := f.cueAfter(i, sentEnd); ok {
+		return f.keep(i, a)
+	}
+	// before the quote: the first cue of the sentence
+	for k := tokenAt(toks, sentStart); k < qTok; k++ {
 		if toks[k].Kind != Word || f.inQuote(toks[k].Start) {
 			continue
 		}
-		if n, cue := f.cueAt(k); n > 0 {
-			if np, ok := f.nounPhrase(max(sentStart, toks[max(k-12, 0)].Start), toks[k].Start, false); ok {
-				np.cue = cue
-				return f.keep(i, np)
-			}
-			if np, ok := f.nounPhrase(toks[k+n-1].End, q.Start, true); ok {
-				np.cue = cue
-				return f.keep(i, np)
-			}
-			if f.mentionsStatement(sentStart, q.Start) && i > 0 {
-				prev := f.results[i-1]
-				prev.cue = cue
-				return f.keep(i, prev)
-			}
-			break
+		n, cue := f.cueAt(k)
+		if n == 0 || k == tokenAt(toks, sentStart) && strings.HasSuffix(cue, "ing") {
+			continue // "Writing on Telegram, X said": the opener is not the cue
 		}
+		if a, ok := f.speakerOfCue(i, k, n, cue, sentStart, q.Start); ok {
+			return f.keep(i, a)
+		}
+		break
 	}
 	// "Name: “…”"
-	if k := tokenAt(toks, q.Start) - 1; k > 0 && d.Text[toks[k].Start:toks[k].End] == ":" ||
-		k > 1 && d.Text[toks[k-1].Start:toks[k-1].End] == ":" {
+	if k := qTok - 1; k > 0 && d.Text[toks[k].Start:toks[k].End] == ":" {
 		if np, ok := f.nounPhrase(sentStart, toks[k].Start, false); ok {
 			np.cue = ":"
 			return f.keep(i, np)
@@ -109,7 +93,80 @@ func (f *speakerFinder) attribute(i int) attribution {
 			return f.keep(i, prev)
 		}
 	}
-	return f.keep(i, a)
+	return f.keep(i, attribution{})
+}
+
+// cueAfter reads "…,” he said", "…,” said Trump" and a cue ending the
+// sentence ("…” after the summit, the US president has said").
+func (f *speakerFinder) cueAfter(i, sentEnd int) (attribution, bool) {
+	d, q, toks := f.d, f.quotes[i], f.d.Tokens
+	limit := sentEnd
+	if i+1 < len(f.quotes) && f.quotes[i+1].Start < limit {
+		limit = f.quotes[i+1].Start
+	}
+	words := 0
+	for k := tokenAt(toks, q.End); k < len(toks) && toks[k].Start < limit; k++ {
+		if toks[k].Kind != Word {
+			continue
+		}
+		words++
+		w := d.Text[toks[k].Start:toks[k].End]
+		if w == "and" || w == "but" || w == "that" || w == "while" {
+			return attribution{}, false // a new clause: its verb is not this quote's cue
+		}
+		n, cue := f.cueAt(k)
+		if n == 0 {
+			continue
+		}
+		lastWords := 0
+		for j := k + n; j < len(toks) && toks[j].Start < limit; j++ {
+			if toks[j].Kind == Word {
+				lastWords++
+			}
+		}
+		if words > 6 && lastWords > 0 {
+			return attribution{}, false
+		}
+		a, ok := f.nounPhrase(q.End, toks[k].Start, false)
+		if !ok {
+			end := toks[min(k+n+10, len(toks)-1)].End
+			a, ok = f.nounPhrase(toks[k+n-1].End, min(limit, end), true)
+		}
+		if !ok && f.mentionsStatement(q.End, toks[k].Start) && i > 0 && f.results[i-1].name != "" {
+			a, ok = f.results[i-1], true // "…,” the statement said
+			a.span = Segment{}
+		}
+		a.cue = cue
+		return a, ok && a.name != ""
+	}
+	return attribution{}, false
+}
+
+// speakerOfCue finds who speaks through the cue at token k, before quote
+// i: the subject before it (for a participle, the clause's subject), else
+// the words after it ("said a Downing Street spokesperson").
+func (f *speakerFinder) speakerOfCue(i, k, n int, cue string, sentStart, qStart int) (attribution, bool) {
+	toks := f.d.Tokens
+	if strings.HasSuffix(cue, "ing") {
+		if a, ok := f.subject(sentStart, toks[k].Start); ok {
+			a.cue = cue
+			return a, true
+		}
+	}
+	if a, ok := f.nounPhrase(sentStart, toks[k].Start, false); ok {
+		a.cue = cue
+		return a, true
+	}
+	if a, ok := f.nounPhrase(toks[k+n-1].End, qStart, true); ok {
+		a.cue = cue
+		return a, true
+	}
+	if f.mentionsStatement(sentStart, qStart) && i > 0 && f.results[i-1].name != "" {
+		a := f.results[i-1]
+		a.span, a.cue = Segment{}, cue
+		return a, true
+	}
+	return attribution{}, false
 }
 
 func (f *speakerFinder) keep(i int, a attribution) attribution {
@@ -147,10 +204,10 @@ func (f *speakerFinder) nounPhrase(from, to int, first bool) (attribution, bool)
 		}
 		// after a cue the first person wins over an organisation that
 		// only qualifies it ("said White House press secretary X")
-		if first && found && person && !isPerson {
-			return
+		if found && person && !isPerson {
+			return // a person outranks a place or organisation in the phrase
 		}
-		if !found || first && (s.Start < best.span.Start || isPerson && !person) || !first && s.End > best.span.End {
+		if !found || isPerson && !person || first && s.Start < best.span.Start || !first && s.End > best.span.End {
 			best, found, person = attribution{name: name, span: s}, true, isPerson
 		}
 	}
@@ -161,8 +218,13 @@ func (f *speakerFinder) nounPhrase(from, to int, first bool) (attribution, bool)
 		if e.Type == model.GPE && m.Form == "adjective" {
 			continue
 		}
-		if possessive(d.Text[m.Start:min(m.End+3, len(d.Text))]) && !strings.HasPrefix(d.Text[m.End:], "’s office") && !strings.HasPrefix(d.Text[m.End:], "'s office") {
-			continue // "Putin’s adviser": the owner does not speak
+		if ownedAt(d.Text, m.End) {
+			// "Starmer's office said": the office of a known leader is its
+			// seat; any other owner ("Putin’s adviser") does not speak
+			if seat := f.seatOf(d, m, e); seat != "" {
+				consider(m.Segment, seat, false)
+			}
+			continue
 		}
 		consider(m.Segment, e.Name, e.Type == model.Person)
 	}
@@ -175,29 +237,93 @@ func (f *speakerFinder) nounPhrase(from, to int, first bool) (attribution, bool)
 	return best, found
 }
 
-// resolvePronoun names the person a he/she refers to: the subject (first
-// person mention not after a preposition) of the nearest sentence before.
+// resolvePronoun names the person a he/she refers to: the subject of the
+// nearest sentence before (a subject that is itself a pronoun sends the
+// search one sentence further back).
 func (f *speakerFinder) resolvePronoun(w string, at int) string {
 	lw := strings.ToLower(w)
 	if lw != "he" && lw != "she" {
 		return w
 	}
 	d := f.d
-	for s := f.sentenceOf(at); s >= 0 && s > f.sentenceOf(at)-6; s-- {
+	cur := f.sentenceOf(at)
+	for s := cur; s >= 0 && s > cur-6; s-- {
 		sent := d.Sentences[s]
-		lo := sort.Search(len(d.Mentions), func(k int) bool { return d.Mentions[k].Start >= sent.Start })
-		for k := lo; k < len(d.Mentions) && d.Mentions[k].Start < min(sent.End, at); k++ {
-			m := d.Mentions[k]
-			if d.Entities[m.Entity].Type != model.Person || f.inQuote(m.Start) || possessive(d.Text[m.Start:min(m.End+3, len(d.Text))]) {
+		end := sent.End
+		if s == cur {
+			end = at
+		}
+		if a, ok := f.subjectIn(sent.Start, end); ok && a.name != "" {
+			if a.pronoun {
 				continue
 			}
-			if t := tokenAt(d.Tokens, m.Start) - 1; t >= 0 && objectMarkers[strings.ToLower(d.Text[d.Tokens[t].Start:d.Tokens[t].End])] {
-				continue
-			}
-			return d.Entities[m.Entity].Name
+			return a.name
 		}
 	}
 	return w
+}
+
+// subjectCandidate is the first person (or pronoun) of a clause.
+type subjectCandidate struct {
+	attribution
+	pronoun bool
+}
+
+// subjectIn finds the first person mention or he/she in [from, to) that
+// is not the object of a preposition nor a possessive owner.
+func (f *speakerFinder) subjectIn(from, to int) (subjectCandidate, bool) {
+	d := f.d
+	var best subjectCandidate
+	found := false
+	lo := sort.Search(len(d.Mentions), func(k int) bool { return d.Mentions[k].Start >= from })
+	for k := lo; k < len(d.Mentions) && d.Mentions[k].Start < to; k++ {
+		m := d.Mentions[k]
+		if d.Entities[m.Entity].Type != model.Person || f.inQuote(m.Start) || f.isObject(m.Start) {
+			continue
+		}
+		if ownedAt(d.Text, m.End) {
+			if seat := f.seatOf(d, m, d.Entities[m.Entity]); seat != "" {
+				best, found = subjectCandidate{attribution: attribution{name: seat, span: m.Segment}}, true
+				break
+			}
+			continue
+		}
+		best, found = subjectCandidate{attribution: attribution{name: d.Entities[m.Entity].Name, span: m.Segment}}, true
+		break
+	}
+	for k := tokenAt(d.Tokens, from); k < len(d.Tokens) && d.Tokens[k].Start < to; k++ {
+		t := d.Tokens[k]
+		if found && t.Start >= best.span.Start {
+			break
+		}
+		if w := d.Text[t.Start:t.End]; (w == "he" || w == "He" || w == "she" || w == "She") && !f.inQuote(t.Start) && !f.isObject(t.Start) {
+			return subjectCandidate{attribution: attribution{name: w, span: Segment{t.Start, t.End}}, pronoun: true}, true
+		}
+	}
+	return best, found
+}
+
+// subject names the subject of the clause in [from, to), a pronoun
+// resolved.
+func (f *speakerFinder) subject(from, to int) (attribution, bool) {
+	c, ok := f.subjectIn(from, to)
+	if !ok {
+		return attribution{}, false
+	}
+	if c.pronoun {
+		c.name = f.resolvePronoun(c.name, c.span.Start)
+	}
+	return c.attribution, true
+}
+
+// isObject reports whether the word at b follows a preposition.
+func (f *speakerFinder) isObject(b int) bool {
+	t := tokenAt(f.d.Tokens, b) - 1
+	if t < 0 {
+		return false
+	}
+	w := f.d.Text[f.d.Tokens[t].Start:f.d.Tokens[t].End]
+	return objectMarkers[w] || objectMarkers[strings.ToLower(w)]
 }
 
 func (f *speakerFinder) mentionsStatement(from, to int) bool {
@@ -237,4 +363,36 @@ func (f *speakerFinder) opensParagraph(b, p int) bool {
 		return false
 	}
 	return b-f.d.Paragraphs[p].Start <= 4
+}
+
+// officeWords after a leader's name in the possessive name the seat of
+// office speaking for them.
+var officeWords = wordSet(`office offices spokesperson spokesman spokeswoman`)
+
+// seatOf returns the seat of office ("Downing Street") when mention m is
+// "<leader>'s office", else "".
+func (f *speakerFinder) seatOf(d *Doc, m Mention, e model.Entity) string {
+	if e.Type != model.Person {
+		return ""
+	}
+	k := tokenAt(d.Tokens, m.End)
+	for k < len(d.Tokens) && d.Tokens[k].Kind == Word && !officeWords[d.Text[d.Tokens[k].Start:d.Tokens[k].End]] && k < tokenAt(d.Tokens, m.End)+2 {
+		k++
+	}
+	if k >= len(d.Tokens) || !officeWords[d.Text[d.Tokens[k].Start:d.Tokens[k].End]] {
+		return ""
+	}
+	f2 := strings.Fields(e.Name)
+	key := surnameKey(f2[len(f2)-1])
+	for _, l := range f.g.leaders {
+		if l.SurnameKey == key && l.Seat != "" {
+			return l.Seat
+		}
+	}
+	return ""
+}
+
+// ownedAt reports whether a possessive 's follows byte b: "Putin’s".
+func ownedAt(text string, b int) bool {
+	return strings.HasPrefix(text[b:], "'s") || strings.HasPrefix(text[b:], "’s")
 }

@@ -102,6 +102,8 @@ type AnnotationReport struct {
 	// Quotes is quote detection; Speakers is attribution over all quotes
 	// (P over detected quotes with a speaker, R over gold quotes).
 	Quotes, Speakers PRF
+	// Misses lists gold quotes not found and wrong speakers, one line each.
+	Misses []string
 	// Times and Quantities are filled by the time and quantity scorers.
 	Times, Quantities PRF
 }
@@ -273,19 +275,36 @@ func (rep *AnnotationReport) scoreQuotes(gold *SeedsGold, anns map[string]model.
 	for _, gq := range gold.Quotes {
 		a := anns[gq.File]
 		g := normQuote(gq.Text)
+		matched := false
 		for i, q := range a.Quotes {
 			if used[gq.File][i] || !sameQuote(g, normQuote(q.Text)) {
 				continue
 			}
 			used[gq.File][i] = true
+			matched = true
 			qtp++
+			ok := false
 			if q.Speaker != "" {
 				sPred++
 				if aliases[gq.Speaker][normQuote(q.Speaker)] {
 					sTP++
+					ok = true
 				}
 			}
+			if !ok {
+				rep.Misses = append(rep.Misses, fmt.Sprintf("speaker %.3s %q: got %q want %q", gq.File, gq.Text, q.Speaker, gq.Speaker))
+			}
 			break
+		}
+		if !matched {
+			rep.Misses = append(rep.Misses, fmt.Sprintf("quote missed %.3s %q", gq.File, gq.Text))
+		}
+	}
+	for f, a := range anns {
+		for i, q := range a.Quotes {
+			if !used[f][i] {
+				rep.Misses = append(rep.Misses, fmt.Sprintf("quote extra %.3s %q", f, q.Text))
+			}
 		}
 	}
 	rep.Quotes = prf(qtp, predTotal-qtp, len(gold.Quotes)-qtp)
