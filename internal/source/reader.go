@@ -175,7 +175,12 @@ func (r *Reader) dir(ctx context.Context, root string, depth int, yield yielder)
 			}
 			return nil
 		}
-		if d.IsDir() || !d.Type().IsRegular() {
+		if d.Type()&fs.ModeSymlink != 0 {
+			// Follow links to files; links to directories could loop.
+			if fi, err := os.Stat(p); err != nil || !fi.Mode().IsRegular() {
+				return nil
+			}
+		} else if d.IsDir() || !d.Type().IsRegular() {
 			return nil
 		}
 		if goOn = r.file(ctx, p, depth, yield); !goOn {

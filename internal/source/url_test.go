@@ -147,3 +147,23 @@ func TestReadBadInputs(t *testing.T) {
 		})
 	}
 }
+
+func TestReadDirSymlinks(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "a.txt"), []byte("Title\n\nBody."), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("a.txt", filepath.Join(dir, "b.txt")); err != nil {
+		t.Skipf("no symlinks: %v", err)
+	}
+	if err := os.Symlink(".", filepath.Join(dir, "loop")); err != nil {
+		t.Fatal(err)
+	}
+	gots := readAll(t, offlineReader(), dir)
+	if len(gots) != 2 {
+		t.Fatalf("got %d results, want a.txt and the link b.txt", len(gots))
+	}
+	for i, name := range []string{"a.txt", "b.txt"} {
+		checkOne(t, gots[i], want{source: name, kind: KindText, body: "Body."})
+	}
+}
