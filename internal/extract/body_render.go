@@ -211,15 +211,18 @@ func (r *renderer) flush() {
 // paragraph of prose (titles, bylines, datelines, tag lists, plugs), and
 // short lines that repeat within the body ("Advertisement").
 func trimEdges(paras []string, opts Options) []string {
+	// A one-word line repeated three times or more is a label
+	// ("Advertisement"); repeated longer lines are often the writer's
+	// ("See it at ..." under each product), and so are rules ("___").
 	count := make(map[string]int)
 	for _, p := range paras {
-		if len(p) < 60 {
+		if len(p) < 40 && !strings.Contains(p, " ") && strings.IndexFunc(p, unicode.IsLetter) >= 0 {
 			count[p]++
 		}
 	}
 	out := paras[:0]
 	for _, p := range paras {
-		if count[p] < 2 {
+		if count[p] < 3 {
 			out = append(out, p)
 		}
 	}

@@ -76,6 +76,12 @@ func TestMainText(t *testing.T) {
 			want: "何が困るかといえば、パスワード管理ソフト KeePass の起動ショートカットキーと同じなのです。",
 		},
 		{
+			name:    "one-word label repeated three times dropped, repeated phrases kept",
+			page:    "<body><article><p>" + long + "</p><div>Advertisement</div><p>" + long + "</p><div>Advertisement</div><p>See it at Shop</p><p>" + long + "</p><div>Advertisement</div><p>See it at Shop</p><p>" + long + "</p></article></body>",
+			must:    []string{"See it at Shop\n\n" + long},
+			mustNot: []string{"Advertisement"},
+		},
+		{
 			name: "empty page",
 			page: "<html><body></body></html>",
 			want: "",
