@@ -231,7 +231,9 @@ func (q *qtyState) afterNumber(i, k, next int, h qtyHit, article bool) (qtyHit, 
 func (q *qtyState) hyphenated(k, j int, h qtyHit) (qtyHit, int, bool) {
 	w := q.low(j)
 	end := j + 1
-	if u, ok := qtyUnits[w]; ok && u != "" {
+	if d, ok := qtyFractionWords[w]; ok {
+		h.value /= d // "two-thirds"
+	} else if u, ok := qtyUnits[w]; ok && u != "" {
 		h.unit = u
 	} else if q.toks[j].kind == txWord {
 		switch w {
@@ -388,4 +390,10 @@ func (q *qtyState) matchImplied(i int) (qtyHit, int, bool) {
 		return qtyHit{}, i, false
 	}
 	return qtyHit{value: prev.value, unit: prev.unit, of: noun, precision: "implied"}, end, true
+}
+
+// Denominators written as words: "two-thirds", "three-quarters".
+var qtyFractionWords = map[string]float64{
+	"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
+	"fifth": 5, "fifths": 5, "tenth": 10, "tenths": 10,
 }

@@ -294,6 +294,13 @@ func (s *txState) learnEvent(h txHit, next int) {
 		set(s.eventClassAt(next, 4))
 		return
 	}
+	// Forward: "on Wednesday for talks with EU leaders".
+	if s.low(next) == "for" {
+		if c := s.eventClassAt(next+1, 3); c != "" {
+			set(c)
+			return
+		}
+	}
 	// Backward: "the call on Wednesday", "the summit in Alaska set for Friday".
 	for k := h.first - 1; k >= 0 && k >= h.first-6 && s.sent[k] == s.sent[h.first]; k-- {
 		if s.toks[k].kind == txPunct && s.toks[k].text != "-" {

@@ -128,6 +128,11 @@ func (s *txState) matchMonth(i int) (txHit, int, bool) {
 			return txHit{typ: "DATE", value: fmt.Sprintf("%04d-%02d", y, m)}, next + 1, true
 		}
 	}
+	// "July-September": a range we leave alone.
+	if i > 0 && s.toks[i-1].text == "-" && !s.toks[i].gap && !txMonthModifier(s.low(i-2)) ||
+		next < len(s.toks) && s.toks[next].text == "-" && !s.toks[next].gap {
+		return txHit{}, i, false
+	}
 	// A bare month. "May" and "March" are also a verb: take them only
 	// after a preposition.
 	if m == time.May || m == time.March || len(s.toks[i].low) <= 4 {
@@ -294,3 +299,5 @@ func (s *txState) matchYear(i int) (txHit, int, bool) {
 	}
 	return txHit{typ: "DATE", value: t.text}, next, true
 }
+
+func txMonthModifier(w string) bool { return w == "mid" || w == "early" || w == "late" }
