@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"sync"
+	"sync/atomic"
 )
 
 // ErrIncompatible is returned by AddSignature for a signature made with
@@ -34,10 +35,11 @@ type Doc struct {
 // for each new one, the earlier article it duplicates. It is not safe for
 // concurrent use; AddBatch parallelises signing internally.
 type Index struct {
-	opts   Options
-	rows   int
-	signer *signer
-	sigBuf []uint32 // MinHash values of the text Add is signing
+	opts    Options
+	rows    int
+	signers []*signer // signers[0] serves Add; AddBatch uses all
+	sigBuf  []uint32  // MinHash values of the text Add is signing
+	keyBuf  []uint64  // band keys of the text Add is signing
 
 	ids  []string         // by doc number
 	root []int32          // doc number of each doc's original (itself if none)
@@ -48,25 +50,26 @@ type Index struct {
 
 	// LSH entries: one per doc with MinHash values that is not an exact
 	// duplicate. Entry e owns mins[e*Hashes:(e+1)*Hashes].
-	mins  []uint32
-	owner []int32          // doc number of each entry
-	heads map[uint64]int32 // newest entry in each band bucket plus 1
-	next  []int32          // next[e*Bands+b]: older entry in the same bucket plus 1, 0 for none
-	stamp []int32          // last lookup that visited each entry, to verify it once
-	epoch int32
+	mins    []uint32
+	owner   []int32 // doc number of each entry
+	buckets *buckets
+	next    []int32 // next[e*Bands+b]: older entry in e's bucket of band b, plus 1; 0 for none
+	stamp   []int32 // last lookup that visited each entry, to verify it once
+	epoch   int32
 }
 
 // New returns an empty index with opts (zero fields take their defaults).
 func New(opts Options) *Index {
 	opts = opts.withDefaults()
 	return &Index{
-		opts:   opts,
-		rows:   opts.Hashes / opts.Bands,
-		signer: newSigner(opts),
-		sigBuf: make([]uint32, opts.Hashes),
-		byID:   make(map[string]int32),
-		exact:  make(map[uint64]int32),
-		heads:  make(map[uint64]int32),
+		opts:    opts,
+		rows:    opts.Hashes / opts.Bands,
+		signers: []*signer{newSigner(opts)},
+		sigBuf:  make([]uint32, opts.Hashes),
+		keyBuf:  make([]uint64, opts.Bands),
+		byID:    make(map[string]int32),
+		exact:   make(map[uint64]int32),
+		buckets: newBuckets(),
 	}
 }
 
@@ -81,8 +84,8 @@ func (x *Index) Add(id, text string) (Match, bool) {
 	if n, ok := x.byID[id]; ok {
 		return x.memo[n], x.memo[n].Original != ""
 	}
-	sig := x.signer.sign(text, x.sigBuf)
-	m := x.insert(id, sig)
+	sig := x.signers[0].sign(text, x.sigBuf)
+	m := x.insert(id, sig, x.bandKeys(sig.Mins, x.keyBuf))
 	return m, m.Original != ""
 }
 
@@ -98,57 +101,86 @@ func (x *Index) AddSignature(id string, sig Sig) (Match, bool, error) {
 	if n, ok := x.byID[id]; ok {
 		return x.memo[n], x.memo[n].Original != "", nil
 	}
-	m := x.insert(id, sig)
+	m := x.insert(id, sig, x.bandKeys(sig.Mins, x.keyBuf))
 	return m, m.Original != "", nil
 }
+
+// batchChunk is how many texts a worker signs before the inserter may take
+// them: small enough to keep the inserter busy, large enough to make the
+// hand-over cheap.
+const batchChunk = 16
 
 // AddBatch adds docs in order, exactly as calling Add on each would, and
 // returns their matches (a zero Match, with Original "", for an article
 // that duplicates nothing). It signs the texts on Options.Workers
-// goroutines.
+// goroutines while the calling goroutine adds the signed ones in order.
 func (x *Index) AddBatch(docs []Doc) []Match {
-	h := x.opts.Hashes
+	h, nb := x.opts.Hashes, x.opts.Bands
 	mins := make([]uint32, len(docs)*h)
+	keys := make([]uint64, len(docs)*nb)
 	sigs := make([]Sig, len(docs))
-	workers := min(x.opts.Workers, len(docs))
-	if workers <= 1 {
-		for i, d := range docs {
-			sigs[i] = x.signer.sign(d.Text, mins[i*h:(i+1)*h:(i+1)*h])
-		}
-	} else {
-		var wg sync.WaitGroup
-		chunk := (len(docs) + workers - 1) / workers
-		for lo := 0; lo < len(docs); lo += chunk {
-			hi := min(lo+chunk, len(docs))
-			s := x.signer
-			if lo > 0 {
-				s = newSigner(x.opts)
-			}
-			wg.Go(func() {
-				for i := lo; i < hi; i++ {
-					sigs[i] = s.sign(docs[i].Text, mins[i*h:(i+1)*h:(i+1)*h])
+	chunks := (len(docs) + batchChunk - 1) / batchChunk
+	ready := make([]chan struct{}, chunks)
+	for c := range ready {
+		ready[c] = make(chan struct{})
+	}
+	workers := min(x.opts.Workers, chunks)
+	for len(x.signers) < workers {
+		x.signers = append(x.signers, newSigner(x.opts))
+	}
+	var claimed atomic.Int64
+	var wg sync.WaitGroup
+	for w := range workers {
+		s := x.signers[w]
+		wg.Go(func() {
+			for {
+				c := int(claimed.Add(1) - 1)
+				if c >= chunks {
+					return
 				}
-			})
-		}
-		wg.Wait()
+				for i := c * batchChunk; i < min((c+1)*batchChunk, len(docs)); i++ {
+					sigs[i] = s.sign(docs[i].Text, mins[i*h:(i+1)*h:(i+1)*h])
+					x.bandKeys(sigs[i].Mins, keys[i*nb:(i+1)*nb])
+				}
+				close(ready[c])
+			}
+		})
 	}
 	out := make([]Match, len(docs))
-	for i, d := range docs {
-		if n, ok := x.byID[d.ID]; ok {
-			out[i] = x.memo[n]
-			continue
+	for c := range chunks {
+		<-ready[c]
+		for i := c * batchChunk; i < min((c+1)*batchChunk, len(docs)); i++ {
+			if n, ok := x.byID[docs[i].ID]; ok {
+				out[i] = x.memo[n]
+				continue
+			}
+			out[i] = x.insert(docs[i].ID, sigs[i], keys[i*nb:(i+1)*nb])
 		}
-		out[i] = x.insert(d.ID, sigs[i])
 	}
+	wg.Wait()
 	return out
 }
 
-// insert adds a new doc with its signature and returns its match.
-func (x *Index) insert(id string, sig Sig) Match {
+// insert adds a new doc with its signature and band keys (unused when sig
+// has no MinHash values) and returns its match.
+func (x *Index) insert(id string, sig Sig, keys []uint64) Match {
 	n := int32(len(x.ids))
 	x.ids = append(x.ids, id)
 	x.byID[id] = n
-	m, orig := x.lookup(sig)
+	var m Match
+	orig := int32(-1)
+	switch e, ok := x.exact[sig.Exact]; {
+	case sig.Exact == 0:
+		// No words: never a duplicate, nothing to index.
+	case ok:
+		// An exact duplicate adds nothing the LSH index does not have.
+		m, orig = Match{Similarity: 1, Exact: true}, e
+	default:
+		x.exact[sig.Exact] = n
+		if sig.Mins != nil {
+			m, orig = x.near(n, sig.Mins, keys)
+		}
+	}
 	if orig < 0 {
 		x.root = append(x.root, n)
 	} else {
@@ -156,57 +188,42 @@ func (x *Index) insert(id string, sig Sig) Match {
 		m.Original = x.ids[x.root[n]]
 	}
 	x.memo = append(x.memo, m)
-	if sig.Exact == 0 {
-		return m
-	}
-	if m.Exact {
-		// An exact duplicate adds nothing the LSH index does not have.
-		return m
-	}
-	x.exact[sig.Exact] = n
-	if sig.Mins != nil {
-		x.index(n, sig.Mins)
-	}
 	return m
 }
 
-// lookup finds the earlier doc sig duplicates: its doc number, or -1.
-func (x *Index) lookup(sig Sig) (Match, int32) {
-	if sig.Exact == 0 {
-		return Match{}, -1
+// near indexes doc n's MinHash values under its band keys and returns the
+// most similar earlier doc at or above the threshold, or -1.
+func (x *Index) near(n int32, mins []uint32, keys []uint64) (Match, int32) {
+	h, nb := x.opts.Hashes, x.opts.Bands
+	e := int32(len(x.owner))
+	x.owner = append(x.owner, n)
+	x.mins = append(x.mins, mins...)
+	x.stamp = append(x.stamp, 0)
+	for _, key := range keys {
+		x.next = append(x.next, x.buckets.push(key, e))
 	}
-	if n, ok := x.exact[sig.Exact]; ok {
-		return Match{Similarity: 1, Exact: true}, n
-	}
-	if sig.Mins == nil {
-		return Match{}, -1
-	}
+
 	if x.epoch == math.MaxInt32 {
 		clear(x.stamp)
 		x.epoch = 0
 	}
 	x.epoch++
-	h := x.opts.Hashes
+	x.stamp[e] = x.epoch
 	best, bestAgree := int32(-1), 0
 	need := int(math.Ceil(x.opts.Threshold*float64(h) - 1e-9))
 	seen := 0
-	for b := range x.opts.Bands {
-		for e := x.heads[x.bandKey(sig.Mins, b)]; e > 0; e = x.next[int(e-1)*x.opts.Bands+b] {
-			entry := e - 1
-			if x.stamp[entry] == x.epoch {
+	for b := range nb {
+		for p := x.next[int(e)*nb+b]; p > 0 && seen < x.opts.Candidates; p = x.next[int(p-1)*nb+b] {
+			c := p - 1
+			if x.stamp[c] == x.epoch {
 				continue
 			}
-			x.stamp[entry] = x.epoch
-			a := agree(sig.Mins, x.mins[int(entry)*h:int(entry+1)*h])
+			x.stamp[c] = x.epoch
+			seen++
+			a := agree(mins, x.mins[int(c)*h:int(c+1)*h])
 			if a >= need && a > bestAgree {
-				best, bestAgree = x.owner[entry], a
+				best, bestAgree = x.owner[c], a
 			}
-			if seen++; seen >= x.opts.Candidates {
-				break
-			}
-		}
-		if seen >= x.opts.Candidates {
-			break
 		}
 	}
 	if best < 0 {
@@ -215,24 +232,18 @@ func (x *Index) lookup(sig Sig) (Match, int32) {
 	return Match{Similarity: float64(bestAgree) / float64(h)}, best
 }
 
-// index adds doc n's MinHash values to the LSH buckets.
-func (x *Index) index(n int32, mins []uint32) {
-	e := int32(len(x.owner))
-	x.owner = append(x.owner, n)
-	x.mins = append(x.mins, mins...)
-	x.stamp = append(x.stamp, 0)
-	for b := range x.opts.Bands {
-		key := x.bandKey(mins, b)
-		x.next = append(x.next, x.heads[key])
-		x.heads[key] = e + 1
+// bandKeys writes the bucket key of each band of mins into keys and
+// returns it; nil mins give nil.
+func (x *Index) bandKeys(mins []uint32, keys []uint64) []uint64 {
+	if mins == nil {
+		return nil
 	}
-}
-
-// bandKey hashes the rows of band b, with b, into one bucket key.
-func (x *Index) bandKey(mins []uint32, b int) uint64 {
-	k := uint64(b+1) * 0x9e3779b97f4a7c15
-	for _, v := range mins[b*x.rows : (b+1)*x.rows] {
-		k = (k ^ uint64(v)) * 0xff51afd7ed558ccd
+	for b := range keys {
+		k := uint64(b+1) * 0x9e3779b97f4a7c15
+		for _, v := range mins[b*x.rows : (b+1)*x.rows] {
+			k = (k ^ uint64(v)) * 0xff51afd7ed558ccd
+		}
+		keys[b] = mix(k)
 	}
-	return mix(k)
+	return keys
 }

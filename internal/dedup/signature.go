@@ -52,20 +52,32 @@ type signer struct {
 	mins   []uint32
 	filled []uint64 // bitset of bins filled by a shingle, for densify
 
+	pk     uint64 // rollPrime to the power k
+
 	// state of the text being signed
 	exact  uint64
 	words  int
-	window [maxShingle]uint64
+	pos    int                // where the next word goes in window
+	window [maxShingle]uint64 // the last k word hashes, a ring
+	roll   uint64             // polynomial hash of the window, oldest word first
 }
 
+// rollPrime is the base of the rolling shingle hash.
+const rollPrime = 0x9fb21c651e98df25
+
 func newSigner(opts Options) *signer {
-	return &signer{k: opts.Shingle, filled: make([]uint64, (opts.Hashes+63)/64)}
+	s := &signer{k: opts.Shingle, filled: make([]uint64, (opts.Hashes+63)/64), pk: 1}
+	for range s.k {
+		s.pk *= rollPrime
+	}
+	return s
 }
 
 // sign signs text, writing the MinHash values into mins (len Hashes), and
 // returns the signature, which holds mins unless the text is too short.
 func (s *signer) sign(text string, mins []uint32) Sig {
-	s.exact, s.words = fnvOffset, 0
+	s.exact, s.words, s.pos, s.roll = fnvOffset, 0, 0, 0
+	clear(s.window[:s.k])
 	s.mins = mins
 	for i := range mins {
 		mins[i] = empty
@@ -88,27 +100,21 @@ func (s *signer) sign(text string, mins []uint32) Sig {
 
 // word takes the next word of the text being signed: it extends the exact
 // hash and, once k words are in, hashes the shingle ending here into its
-// bin.
+// bin. The shingle hash is a polynomial over the window's word hashes,
+// rolled forward in O(1) per word: the leaving word's term is subtracted
+// (it is 0 while the window fills) and the new word added.
 func (s *signer) word(h uint64) {
 	s.exact = (s.exact ^ h) * fnvPrime
-	k := s.k
-	pos := s.words % k
-	s.window[pos] = h
-	s.words++
-	if s.words < k {
+	out := s.window[s.pos]
+	s.window[s.pos] = h
+	if s.pos++; s.pos == s.k {
+		s.pos = 0
+	}
+	s.roll = s.roll*rollPrime + h - out*s.pk
+	if s.words++; s.words < s.k {
 		return
 	}
-	// The shingle hash reads the window oldest word first.
-	x := uint64(hashSeed) ^ uint64(k)
-	for j := pos + 1; j < k; j++ {
-		x = (x ^ s.window[j]) * 0x9fb21c651e98df25
-		x ^= x >> 29
-	}
-	for j := 0; j <= pos; j++ {
-		x = (x ^ s.window[j]) * 0x9fb21c651e98df25
-		x ^= x >> 29
-	}
-	x = mix(x)
+	x := mix(s.roll ^ hashSeed)
 	mins := s.mins
 	bin := (x >> 32) * uint64(len(mins)) >> 32
 	if v := uint32(x); v < mins[bin] {

@@ -53,6 +53,9 @@ type SynthArticle struct {
 	// Original is the id of the original this article copies, directly or
 	// through other copies; "" for an original.
 	Original string
+	// From is the id of the article this one was copied from (Original or
+	// another copy of it); "" for an original.
+	From string
 	// Edits names what was changed from the copied article, "+"-joined:
 	// "exact", "quotes", "spacing", "words", "sentence-added",
 	// "sentence-removed", "boilerplate".
@@ -73,7 +76,7 @@ func Synthesize(opts SynthOptions) []SynthArticle {
 			a.Text = g.article(g.rng.IntN(opts.Topics))
 		default:
 			src := arts[g.rng.IntN(len(arts))]
-			a.Original = src.Original
+			a.From, a.Original = src.ID, src.Original
 			if a.Original == "" {
 				a.Original = src.ID
 			}

@@ -22,26 +22,16 @@ import (
 //
 // Each word is reduced to a 64-bit hash; no word is ever allocated.
 
-// wordSink receives the hash of each word of a text in order.
-type wordSink interface {
-	word(h uint64)
-}
-
 const (
 	fnvOffset = 14695981039346656037
 	fnvPrime  = 1099511628211
 )
 
-// scanWords folds text and calls sink.word once per word, in order.
-func scanWords(text string, sink wordSink) {
+// scanWords folds text and calls s.word once per word, in order. The ASCII
+// path is written out by hand: it is most of the signing time.
+func scanWords(text string, s *signer) {
 	var h uint64 = fnvOffset
 	inWord := false
-	end := func() {
-		if inWord {
-			sink.word(mix(h))
-			h, inWord = fnvOffset, false
-		}
-	}
 	for i := 0; i < len(text); {
 		c := text[i]
 		if c < utf8.RuneSelf {
@@ -51,7 +41,10 @@ func scanWords(text string, sink wordSink) {
 			case 'A' <= c && c <= 'Z':
 				c += 'a' - 'A'
 			default:
-				end()
+				if inWord {
+					s.word(mix(h))
+					h, inWord = fnvOffset, false
+				}
 				continue
 			}
 			h = (h ^ uint64(c)) * fnvPrime
@@ -60,28 +53,33 @@ func scanWords(text string, sink wordSink) {
 		}
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if r == utf8.RuneError && size <= 1 {
-			end()
+			if inWord {
+				s.word(mix(h))
+				h, inWord = fnvOffset, false
+			}
 			i++
 			continue
 		}
 		dec := norm.NFKD.PropertiesString(text[i : i+size]).Decomposition()
 		i += size
 		if dec == nil {
-			h, inWord = foldRune(r, h, inWord, sink)
+			h, inWord = foldRune(r, h, inWord, s)
 			continue
 		}
 		for j := 0; j < len(dec); {
 			r, n := utf8.DecodeRune(dec[j:])
 			j += n
-			h, inWord = foldRune(r, h, inWord, sink)
+			h, inWord = foldRune(r, h, inWord, s)
 		}
 	}
-	end()
+	if inWord {
+		s.word(mix(h))
+	}
 }
 
 // foldRune adds one decomposed non-ASCII-or-ASCII rune to the word being
 // hashed (h, inWord) and returns the new state, emitting finished words.
-func foldRune(r rune, h uint64, inWord bool, sink wordSink) (uint64, bool) {
+func foldRune(r rune, h uint64, inWord bool, sink *signer) (uint64, bool) {
 	switch {
 	case unicode.Is(unicode.Mn, r):
 		// A combining mark folds away without ending the word.
