@@ -52,7 +52,7 @@ type signer struct {
 	mins   []uint32
 	filled []uint64 // bitset of bins filled by a shingle, for densify
 
-	pk     uint64 // rollPrime to the power k
+	pk uint64 // rollPrime to the power k
 
 	// state of the text being signed
 	exact  uint64
