@@ -247,28 +247,30 @@ func findVisibleDate(s string) (model.Time, bool) {
 		monthFirst bool
 	}
 	var best *hit
+	bestClass := 0
 	consider := func(h hit) {
 		if !validDate(h.y, h.mo, h.d) {
 			return
 		}
-		if best == nil || h.at < best.at {
-			best = &h
+		c := dateContext(s[max(0, h.at-40):h.at])
+		if best == nil || c < bestClass || c == bestClass && h.at < best.at {
+			best, bestClass = &h, c
 		}
 	}
-	for _, m := range dayMonthYear.FindAllStringSubmatchIndex(s, 4) {
+	for _, m := range dayMonthYear.FindAllStringSubmatchIndex(s, 12) {
 		if mon, ok := monthNames[strings.ToLower(s[m[4]:m[5]])]; ok {
 			consider(hit{at: m[0], end: m[1], y: atoi(s[m[6]:m[7]]), mo: int(mon), d: atoi(s[m[2]:m[3]])})
 		}
 	}
-	for _, m := range monthDayYear.FindAllStringSubmatchIndex(s, 4) {
+	for _, m := range monthDayYear.FindAllStringSubmatchIndex(s, 12) {
 		if mon, ok := monthNames[strings.ToLower(s[m[2]:m[3]])]; ok {
 			consider(hit{at: m[0], end: m[1], y: atoi(s[m[6]:m[7]]), mo: int(mon), d: atoi(s[m[4]:m[5]])})
 		}
 	}
-	for _, m := range numericYMD.FindAllStringSubmatchIndex(s, 4) {
+	for _, m := range numericYMD.FindAllStringSubmatchIndex(s, 12) {
 		consider(hit{at: m[0], end: m[1], y: atoi(s[m[2]:m[3]]), mo: atoi(s[m[4]:m[5]]), d: atoi(s[m[6]:m[7]])})
 	}
-	for _, m := range numericDMY.FindAllStringSubmatchIndex(s, 4) {
+	for _, m := range numericDMY.FindAllStringSubmatchIndex(s, 12) {
 		if s[m[4]:m[5]] != s[m[8]:m[9]] {
 			continue // mixed separators: a range or a phone number
 		}
@@ -300,6 +302,25 @@ func findVisibleDate(s string) (model.Time, bool) {
 		}
 	}
 	return model.Date(best.y, time.Month(best.mo), best.d), true
+}
+
+// Words before a visible date that say what it is: the publication
+// (preferred) or an update, an expiry or a deadline (used last).
+var (
+	publishedCue = regexp.MustCompile(`(?i)\b(published|posted|veröffentlicht|erschienen|publié|publicado|pubblicato|gepubliceerd|publicerad|publiceret|publisert|opublikowano|publikováno|опубликовано|yayınlanma|erstellt|created|date)\W{0,6}(?:\pL+\W{1,3}){0,2}$`)
+	otherCue     = regexp.MustCompile(`(?i)\b(updated|modified|aktualisiert|geändert|bis|until|verfügbar|available|mis à jour|actualizado|aggiornato|bijgewerkt|uppdaterad|opdateret|oppdatert|zaktualizowano|aktualizováno|обновлено|güncellenme)\W{0,6}(?:\pL+\W{1,3}){0,2}$`)
+)
+
+// dateContext classes the text just before a date: 0 for a publication
+// cue, 1 for none, 2 for an update or expiry cue.
+func dateContext(before string) int {
+	switch {
+	case publishedCue.MatchString(before):
+		return 0
+	case otherCue.MatchString(before):
+		return 2
+	}
+	return 1
 }
 
 // clockZone reads the zone written after a clock time: an abbreviation

@@ -49,6 +49,8 @@ func TestParseDate(t *testing.T) {
 		{"clock with gmt offset", "12 March 2024, 15:00 (GMT+2)", "2024-03-12T15:00:00+02:00"},
 		{"unknown zone word taken as utc", "12 March 2024, 15:00 XYZ", "2024-03-12T15:00:00Z"},
 		{"korean dotted", "2026. 1. 29. 18:40", "2026-01-29T18:40:00Z"},
+		{"expiry before publication", "Video 02:57 Min. Verfügbar bis 06.05.2024. Stand: 22.04.2024, 06:00 Uhr", "2024-04-22T06:00:00Z"},
+		{"published cue wins over earlier date", "Updated 5 May 2024 Published 3 May 2024", "2024-05-03"},
 		{"invalid day", "2025-02-30", ""},
 		{"not a month", "14 Mittwoch 2025", ""},
 		{"no date", "Hello world", ""},

@@ -311,12 +311,16 @@ func gatherFacts(doc *html.Node) *pageFacts {
 	s := text.String()
 	start, end := 0, len(s)
 	if h1At >= 0 {
+		// What follows the headline comes first: dates above it are as
+		// often other articles' as its own.
 		start = max(0, h1At-headerBefore)
 		end = min(len(s), h1At+headerAfter)
+		f.headerText = cleanSpace(strings.ToValidUTF8(s[h1At:end], "")) + "\n" +
+			cleanSpace(strings.ToValidUTF8(s[start:h1At], ""))
 	} else {
 		end = min(len(s), headerAfter)
+		f.headerText = cleanSpace(strings.ToValidUTF8(s[start:end], ""))
 	}
-	f.headerText = cleanSpace(strings.ToValidUTF8(s[start:end], ""))
 	return f
 }
 
