@@ -257,8 +257,12 @@ func (s *txState) extendPreposition(h *txHit) {
 	}
 	switch s.toks[p].low {
 	case "earlier", "later", "early", "late":
-		// "earlier Monday"
+		// "earlier Monday"; "late last year", "early this month"
 		if _, ok := txWeekdays[txStem(s.toks[h.first].low)]; ok {
+			h.first = p
+			h.start = s.toks[p].start
+		} else if (s.toks[p].low == "early" || s.toks[p].low == "late") && h.typ == "DATE" && h.mod == "" && len(h.value) <= 7 && h.day.IsZero() {
+			h.mod = map[string]string{"early": "START", "late": "END"}[s.toks[p].low]
 			h.first = p
 			h.start = s.toks[p].start
 		}

@@ -153,7 +153,7 @@ func (s *txState) offset(i, k int, num float64, unit, mod string) (txHit, int, b
 		// long before (after) the sentence's day.
 		sign = -sign
 	}
-	base, _ := s.sentenceOrRef(i)
+	base := s.sentenceAnchor(i, u.letter)
 	v, day := txShift(base, sign*n, unit)
 	return txHit{typ: "DATE", value: v, day: day}, k + 1, true
 }
@@ -284,4 +284,34 @@ func (s *txState) matchRefs(i int) (txHit, int, bool) {
 		}
 	}
 	return txHit{}, i, false
+}
+
+// sentenceAnchor is what "a month earlier" counts from: the last day, or
+// for month and year units the last month or year, named in the sentence
+// before token i; else the reference date.
+func (s *txState) sentenceAnchor(i int, letter string) time.Time {
+	for k := len(s.hits) - 1; k >= 0 && k >= len(s.hits)-txHitReach; k-- {
+		h := s.hits[k]
+		if s.sent[h.first] != s.sent[i] {
+			break
+		}
+		if h.event != "" || h.typ == "DURATION" || h.typ == "SET" {
+			continue
+		}
+		if !h.day.IsZero() {
+			return h.day
+		}
+		v := h.value
+		if letter == "M" || letter == "Y" {
+			if t, err := time.Parse("2006-01", v); err == nil && len(v) == 7 {
+				return t
+			}
+		}
+		if letter == "Y" && len(v) == 4 {
+			if t, err := time.Parse("2006", v); err == nil {
+				return t
+			}
+		}
+	}
+	return s.ref
 }

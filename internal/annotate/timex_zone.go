@@ -105,6 +105,11 @@ func (s *txState) matchClock(i int) (txHit, int, bool) {
 		if d, n, ok := s.match(k + 1); ok && !d.day.IsZero() {
 			day, dayEnd = d, n
 		}
+	} else if k < len(s.toks) && s.toks[k].kind == txWord && txWordKinds[txStem(s.low(k))] != 0 {
+		// "at 3pm Tuesday", "at 9am tomorrow"
+		if d, n, ok := s.match(k); ok && !d.day.IsZero() && d.typ == "DATE" {
+			day, dayEnd = d, n
+		}
 	}
 	if !day.day.IsZero() {
 		k = s.clockZone(i, dayEnd, &h)
