@@ -46,3 +46,34 @@ func FuzzSearch(f *testing.F) {
 		}
 	})
 }
+
+// TestIndexInSync runs FTS5's integrity check against the articles table
+// after inserts, a duplicate link, a failed batch and an idempotent re-put:
+// the triggers must keep the index and its content table in step.
+func TestIndexInSync(t *testing.T) {
+	ctx := context.Background()
+	db := openTemp(t)
+	c := newCorpus(4)
+	as := c.articles(0, 200, 50)
+	if _, err := db.PutArticles(ctx, as); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.PutArticles(ctx, as[:50]); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.LinkDuplicate(ctx, as[1].ID, as[0].ID, 0.9); err != nil {
+		t.Fatal(err)
+	}
+	bad := c.articles(1000, 10, 50)
+	bad[5].DuplicateOf = "missing"
+	if _, err := db.PutArticles(ctx, bad); err == nil {
+		t.Fatal("batch with a dangling link stored")
+	}
+	if _, err := db.w.ExecContext(ctx, `INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)`); err != nil {
+		t.Errorf("FTS5 integrity check: %v", err)
+	}
+	var indexed int
+	if err := db.r.QueryRowContext(ctx, `SELECT COUNT(*) FROM articles_fts`).Scan(&indexed); err != nil || indexed != len(as) {
+		t.Errorf("index rows = %d, %v; want %d", indexed, err, len(as))
+	}
+}
