@@ -225,7 +225,7 @@ var txTriggers = func() map[string]bool {
 		mid early late just shortly soon right immediately before after every
 		each currently presently nowadays recently previously formerly a an
 		dozen half several few many couple first second third fourth noon
-		midnight`) {
+		midnight current`) {
 		m[w] = true
 	}
 	for _, tab := range []map[string]float64{numberWordValues} {

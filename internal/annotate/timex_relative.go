@@ -152,6 +152,9 @@ func (s *txState) matchRelative(i int) (txHit, int, bool) {
 	}
 	switch t.low {
 	case "the":
+		if m := txPartOf[at(i+1)]; m != "" && at(i+2) == "of" {
+			return s.partOf(i, i+3, m)
+		}
 		switch at(i + 1) {
 		case "past", "last", "previous", "next", "coming", "following":
 			if h, next, ok := s.matchSpan(i+1, true); ok {
@@ -175,7 +178,7 @@ func (s *txState) matchRelative(i int) (txHit, int, bool) {
 				}
 			}
 		}
-	case "last", "this", "next", "past", "previous", "coming":
+	case "last", "this", "next", "past", "previous", "coming", "current":
 		return s.matchSpan(i, false)
 	case "earlier", "later":
 		switch at(i + 1) {
@@ -280,7 +283,7 @@ func (s *txState) matchSpan(i int, the bool) (txHit, int, bool) {
 		return txHit{}, i, false
 	}
 	w, u := s.toks[i].low, s.toks[i+1]
-	dir := map[string]int{"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1, "coming": 1, "following": 1}[w]
+	dir := map[string]int{"last": -1, "past": -1, "previous": -1, "this": 0, "current": 0, "next": 1, "coming": 1, "following": 1}[w]
 	// "the past 24 hours", "the last three years", "the past few days".
 	if the || w == "past" {
 		k := i + 1
@@ -426,4 +429,43 @@ func (s *txState) sentenceOrRef(i int) (time.Time, bool) {
 		return d, true
 	}
 	return s.ref, true
+}
+
+// "the end of", "the start of": TIMEX3 mods on the period that follows.
+var txPartOf = map[string]string{
+	"end": "END", "start": "START", "beginning": "START", "middle": "MID",
+}
+
+// partOf reads the period after "the end of" at k: "the year", "the
+// month", "this year", "March", "2026".
+func (s *txState) partOf(i, k int, mod string) (txHit, int, bool) {
+	if s.low(k) == "the" {
+		switch txStem(s.low(k + 1)) {
+		case "week", "month", "year", "quarter":
+			h, next, ok := s.matchSpanAt(k+1, 0)
+			h.mod = mod
+			return h, next, ok
+		}
+	}
+	if k >= len(s.toks) {
+		return txHit{}, i, false
+	}
+	h, next, ok := s.match(k)
+	if !ok || h.typ != "DATE" || !h.day.IsZero() || h.mod != "" || h.event != "" {
+		return txHit{}, i, false
+	}
+	h.mod = mod
+	return h, next, true
+}
+
+// matchSpanAt gives the current week, month, year or quarter for "the
+// year" in "the end of the year", shifted by dir.
+func (s *txState) matchSpanAt(k, dir int) (txHit, int, bool) {
+	u := txStem(s.low(k))
+	if u == "quarter" {
+		q := (int(s.ref.Month())-1)/3 + 1
+		return txHit{typ: "DATE", value: fmt.Sprintf("%04d-Q%d", s.ref.Year(), q)}, k + 1, true
+	}
+	v, _ := txShift(s.ref, dir, u)
+	return txHit{typ: "DATE", value: v}, k + 1, true
 }
