@@ -166,7 +166,7 @@ func dumpClassify(s *string, f *dumpFeatures, meta *dumpMetaFound) dumpRole {
 		}
 		return dumpEndCredit
 	}
-	if dumpEditCreditRe.MatchString(*s) {
+	if dumpEditCreditRe.MatchString(dumpHead(*s, 40)) {
 		return dumpEndCredit
 	}
 	if f.chars < 400 && dumpIsCaption(*s) {
@@ -200,8 +200,11 @@ var dumpPieceSepRe = regexp.MustCompile(`\s+[|·•]\s+`)
 // reading nothing, unless every field is a byline, a date, an age or a
 // reading time.
 func dumpMetaPieces(s string, meta *dumpMetaFound) bool {
+	if len(s) > 200 || !strings.ContainsAny(s, "|·•") {
+		return false
+	}
 	pieces := dumpPieceSepRe.Split(s, -1)
-	if len(pieces) < 2 || len(s) > 200 {
+	if len(pieces) < 2 {
 		return false
 	}
 	var m dumpMetaFound

@@ -76,6 +76,10 @@ func dumpNameLike(s string, max int) bool {
 // dumpCredit reads an outlet credit line: "- Agence France-Presse",
 // "Source: Reuters", "(AP)".
 func dumpCredit(s string) (string, bool) {
+	if len(s) > 200 || (!strings.HasPrefix(s, "(") && !strings.Contains(dumpHead(s, 12), ":") &&
+		!strings.HasPrefix(s, "-") && !strings.HasPrefix(s, "–") && !strings.HasPrefix(s, "—")) {
+		return "", false
+	}
 	for _, re := range []*regexp.Regexp{dumpCreditRe, dumpSourceRe, dumpParenRe} {
 		if m := re.FindStringSubmatch(s); m != nil {
 			name := strings.TrimSpace(m[1])
@@ -90,6 +94,9 @@ func dumpCredit(s string) (string, bool) {
 // dumpByline reads a "By …" line into the byline as written (without
 // "By"), the authors' names, and an organisation it names, if any.
 func dumpByline(s string) (byline string, authors []string, org string, ok bool) {
+	if len(s) > 200 {
+		return "", nil, "", false
+	}
 	m := dumpBylineRe.FindStringSubmatch(s)
 	if m == nil || utf8.RuneCountInString(m[1]) > 100 || dumpTerminal(m[1]) && !strings.HasSuffix(m[1], ".") {
 		return "", nil, "", false
@@ -132,7 +139,7 @@ func dumpAnyWord(words []string, set map[string]bool) bool {
 // hold a date) and the length of the dateline in bytes. A dateline needs a
 // city in capitals or an agency.
 func dumpDateline(s string) (agency, detail string, n int, ok bool) {
-	m := dumpDatelineRe.FindStringSubmatchIndex(s)
+	m := dumpDatelineRe.FindStringSubmatchIndex(dumpHead(s, 120))
 	if m == nil || m[1] >= len(s) || (m[2] < 0 && m[6] < 0) {
 		return "", "", 0, false
 	}

@@ -53,6 +53,9 @@ var (
 // dumpFindDate finds the first date in s and returns it with the byte span
 // it covers (clock included).
 func dumpFindDate(s string) (model.Time, int, int, bool) {
+	if !strings.ContainsAny(s, "0123456789") {
+		return model.Time{}, 0, 0, false // every form has a day or year
+	}
 	if m := dumpISORe.FindStringSubmatchIndex(s); m != nil {
 		t, ok := dumpISOTime(s, m)
 		return t, m[0], m[1], ok
@@ -251,6 +254,9 @@ type dumpAge struct {
 }
 
 func dumpParseAge(s string) (dumpAge, bool) {
+	if len(s) > 40 {
+		return dumpAge{}, false
+	}
 	m := dumpAgeRe.FindStringSubmatch(strings.TrimSpace(s))
 	switch {
 	case m == nil:

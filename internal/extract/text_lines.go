@@ -136,9 +136,10 @@ type dumpFeatures struct {
 }
 
 // dumpWords splits a line into lower-cased words without edge punctuation.
-func dumpWords(s string) []string {
-	fields := strings.Fields(s)
-	out := fields[:0:0]
+func dumpWords(s string) []string { return dumpWordsOf(strings.Fields(s)) }
+
+func dumpWordsOf(fields []string) []string {
+	out := make([]string, 0, len(fields))
 	for _, f := range fields {
 		w := strings.ToLower(strings.TrimFunc(f, func(r rune) bool {
 			return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '-'
@@ -154,6 +155,7 @@ func dumpWords(s string) []string {
 func dumpLineFeatures(s string) dumpFeatures {
 	f := dumpFeatures{chars: utf8.RuneCountInString(s)}
 	fields := strings.Fields(s)
+	words := dumpWordsOf(fields)
 	f.words = len(fields)
 	f.terminal = dumpTerminal(s)
 	if f.terminal {
@@ -175,10 +177,9 @@ func dumpLineFeatures(s string) dumpFeatures {
 	f.firstUpper = unicode.IsUpper(first) || unicode.IsDigit(first)
 	f.quoted = strings.ContainsRune("\"'‘“«", first)
 	f.timestamp = dumpTimestampRe.MatchString(s)
-	f.listItem = dumpListRe.MatchString(s)
+	f.listItem = dumpListRe.MatchString(dumpHead(s, 60))
 	f.address = strings.Contains(s, "@") && dumpEmailRe.MatchString(s) ||
 		(strings.Contains(s, "http") || strings.Contains(s, "www.")) && dumpURLRe.MatchString(s)
-	words := dumpWords(s)
 	if len(words) > 0 {
 		f.imperative = dumpImperatives[words[0]] && f.firstUpper
 	}
@@ -295,7 +296,7 @@ func dumpIsCaption(s string) bool {
 	if len(s) > 600 {
 		return false
 	}
-	if dumpCaptionOpenerRe.MatchString(s) {
+	if dumpCaptionOpenerRe.MatchString(dumpHead(s, 40)) {
 		return true
 	}
 	if tail := dumpTail(s, 100); dumpMayCredit(tail) && dumpCaptionRe.MatchString(tail) {
@@ -318,6 +319,18 @@ func dumpMayCredit(tail string) bool {
 	}
 	low := strings.ToLower(tail)
 	return strings.Contains(low, " by ") || strings.Contains(low, "getty") || strings.Contains(low, "pa ")
+}
+
+// dumpHead returns about the first n bytes of s, cut at a rune start; a
+// regexp anchored at the start then costs O(n), not O(len(s)).
+func dumpHead(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
 }
 
 // dumpTail returns about the last n bytes of s, cut at a rune start.
