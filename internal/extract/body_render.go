@@ -177,11 +177,56 @@ func (r *renderer) furniture(n *html.Node, st *elemStat) bool {
 	switch n.DataAtom {
 	case atom.Ul, atom.Ol, atom.Dl, atom.Table:
 		return ld > 0.55
+	case atom.P:
+		// A paragraph that is mostly one link is the writer's ("Get it
+		// at ..."), unless it shouts: a capitalised headline or a
+		// capitalised label before the link ("READ MORE: ...") points
+		// to another story.
+		return ld > 0.5 && shouts(n)
 	}
 	// A long, punctuated block stays even when most of it is linked
 	// (a digest item whose first sentence links to the story).
 	prose := st.text >= 120 && st.punct >= 2 && ld < 0.8
 	return ld > 0.5 && !prose
+}
+
+// shouts reports whether the text of n is mostly capitals, or opens,
+// before its first link, with a label in capitals.
+func shouts(n *html.Node) bool {
+	var upper, letters, prefixUpper, prefixLetters int
+	inPrefix := true
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode && n.DataAtom == atom.A {
+			inPrefix = false
+		}
+		if n.Type == html.TextNode {
+			for _, r := range n.Data {
+				if !unicode.IsLetter(r) {
+					continue
+				}
+				letters++
+				up := unicode.IsUpper(r)
+				if up {
+					upper++
+				}
+				if inPrefix {
+					prefixLetters++
+					if up {
+						prefixUpper++
+					}
+				}
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(n)
+	if letters > 0 && upper*10 >= letters*6 {
+		return true
+	}
+	return prefixLetters >= 4 && prefixUpper == prefixLetters
 }
 
 // addText appends a text node's text, collapsing whitespace.

@@ -82,6 +82,12 @@ func TestMainText(t *testing.T) {
 			mustNot: []string{"Advertisement"},
 		},
 		{
+			name:    "linked call to action kept, shouted links to other stories dropped",
+			page:    "<body><article><p>" + long + "</p><p>Get it at <a href=\"/s\">Example Shop for $20</a></p><p>READ MORE: <a href=\"/o\">Another story about something else</a></p><p><a href=\"/h\">STAR QUITS SHOW AFTER TEN YEARS</a></p><p>" + long + "</p></article></body>",
+			must:    []string{"Get it at Example Shop for $20"},
+			mustNot: []string{"READ MORE", "Another story", "STAR QUITS"},
+		},
+		{
 			name: "empty page",
 			page: "<html><body></body></html>",
 			want: "",
