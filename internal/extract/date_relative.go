@@ -35,8 +35,8 @@ const ageNumber = `(\d{1,3}|an?|one|einer|einem|eine|ein|une|un|una|uno|um|uma|e
 var (
 	// "2 hours ago", "14 minuti fa", "3 uur geleden", "2 timmar sedan", "2 timer siden"
 	agePostfix = regexp.MustCompile(`(?i)\b` + ageNumber + `\s*(\pL+)\.?\s+(?:ago|fa|geleden|sedan|siden)\b`)
-	// "vor 14 Minuten", "il y a 3 heures", "hace 2 horas", "há 2 horas", "för 2 timmar sedan"
-	agePrefix = regexp.MustCompile(`(?i)\b(?:vor|il y a|hace|há|för|for)\s+` + ageNumber + `\s*(\pL+)\b`)
+	// "vor 14 Minuten", "il y a 3 heures", "hace 2 horas", "há 2 horas"
+	agePrefix = regexp.MustCompile(`(?i)\b(?:vor|il y a|hace|há)\s+` + ageNumber + `\s*(\pL+)\b`)
 )
 
 // relativeAge returns the first relative age in s.
@@ -58,4 +58,38 @@ func relativeAge(s string) (time.Duration, bool) {
 		at, best = m[0], time.Duration(n)*unit
 	}
 	return best, at >= 0
+}
+
+// dayMonth is a visible date without a year: "8 января, 17:46", "3. Mai".
+var dayMonth = regexp.MustCompile(`(?i)\b(\d{1,2})\.?\s*(?:de\s+)?(\pL{3,12})\.?,?`)
+
+// yearlessDate finds the first day and month written without a year and
+// places it in the year that puts it on or before ref (a page is not
+// published after it is fetched), with the clock time after it if any.
+func yearlessDate(s string, ref time.Time) (time.Time, bool, bool) {
+	for _, m := range dayMonth.FindAllStringSubmatchIndex(s, 12) {
+		mon, ok := monthNames[strings.ToLower(s[m[4]:m[5]])]
+		if !ok {
+			continue
+		}
+		d := atoi(s[m[2]:m[3]])
+		y := ref.Year()
+		if !validDate(y, int(mon), d) {
+			continue
+		}
+		t := time.Date(y, mon, d, 0, 0, 0, 0, time.UTC)
+		hasClock := false
+		if c := clockTime.FindStringSubmatch(s[m[1]:]); c != nil && len(c[0]) < 40 {
+			h, mi := atoi(c[1]), atoi(c[2])
+			if h <= 23 && mi <= 59 {
+				t = time.Date(y, mon, d, h, mi, 0, 0, clockZone(c[8], c[5], c[6], c[7]))
+				hasClock = true
+			}
+		}
+		if t.After(ref.Add(24 * time.Hour)) {
+			t = t.AddDate(-1, 0, 0)
+		}
+		return t, hasClock, true
+	}
+	return time.Time{}, false, false
 }

@@ -123,6 +123,7 @@ func TestRelativeAge(t *testing.T) {
 		{"för 2 timmar sedan", 2 * time.Hour, true},
 		{"for 4 timer siden", 4 * time.Hour, true},
 		{"vor dem Rathaus", 0, false},
+		{"the talks lasted for 2 hours", 0, false},
 		{"3 apples ago", 0, false},
 		{"", 0, false},
 	}
@@ -131,6 +132,28 @@ func TestRelativeAge(t *testing.T) {
 			got, ok := relativeAge(tc.in)
 			if ok != tc.ok || got != tc.want {
 				t.Errorf("relativeAge(%q) = %v, %v; want %v, %v", tc.in, got, ok, tc.want, tc.ok)
+			}
+		})
+	}
+}
+
+func TestYearlessDate(t *testing.T) {
+	ref := time.Date(2026, 1, 8, 20, 0, 0, 0, time.UTC)
+	tests := []struct {
+		in    string
+		want  string
+		clock bool
+		ok    bool
+	}{
+		{"Карина Гасимова 8 января, 17:46 коллаж", "2026-01-08T17:46:00Z", true, true},
+		{"am 3. Dezember", "2025-12-03T00:00:00Z", false, true},
+		{"um 5 Uhr", "", false, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.in, func(t *testing.T) {
+			got, clock, ok := yearlessDate(tc.in, ref)
+			if ok != tc.ok || ok && (got.Format(time.RFC3339) != tc.want || clock != tc.clock) {
+				t.Errorf("yearlessDate(%q) = %v %v %v, want %v %v %v", tc.in, got, clock, ok, tc.want, tc.clock, tc.ok)
 			}
 		})
 	}

@@ -180,8 +180,8 @@ var urlDate = regexp.MustCompile(`/((?:19|20)\d{2})[/-]?(0[1-9]|1[0-2])[/-]?(0[1
 // pickPublished takes the first date found in: JSON-LD datePublished,
 // publication meta, <time> marked as published, JSON-LD dateCreated and
 // WebPage date, the first <time>, the URL, visible text near the headline,
-// and a relative age there ("vor 14 Minuten") resolved against ref when
-// ref is set.
+// and, when ref (the fetch time) is set, a relative age there ("vor 14
+// Minuten") or a day and month without a year ("8 января, 17:46").
 func pickPublished(f *pageFacts, ld ldFacts, pageURL string, ref time.Time) model.Time {
 	try := func(s string) (model.Time, bool) {
 		if s == "" {
@@ -231,12 +231,21 @@ func pickPublished(f *pageFacts, ld ldFacts, pageURL string, ref time.Time) mode
 	if vok {
 		return visible
 	}
-	if age, ok := relativeAge(f.headerText); ok && !ref.IsZero() {
+	if ref.IsZero() {
+		return model.Time{}
+	}
+	if age, ok := relativeAge(f.headerText); ok {
 		t := ref.Add(-age)
 		if age >= 24*time.Hour {
 			return model.Date(t.Year(), t.Month(), t.Day())
 		}
 		return model.At(t.Truncate(time.Second))
+	}
+	if t, clock, ok := yearlessDate(f.headerText, ref); ok {
+		if clock {
+			return model.At(t)
+		}
+		return model.Date(t.Year(), t.Month(), t.Day())
 	}
 	return model.Time{}
 }
