@@ -81,6 +81,13 @@ func TestQuotes(t *testing.T) {
 			[]string{"The economy is strong,|Janet Yellen", "Inflation is falling.|Janet Yellen"}},
 		{"organisation", "\u201cThe talks were useful,\u201d the Kremlin said.", []string{"The talks were useful,|Kremlin"}},
 		{"according to", "According to Marco Rubio, \u201cnothing is agreed\u201d yet.", []string{"nothing is agreed|Marco Rubio"}},
+		{"quoted subheading", "Senate vote\nSchumer \u2018not giving up\u2019\nThe vote failed.", nil},
+		{"scare quote", "Lawmakers mocked the \u2018big beautiful bill\u2019 in the chamber.", nil},
+		{"doubled closing apostrophe", "'We will be back,'' Hakeem Jeffries said.", []string{"We will be back,|Hakeem Jeffries"}},
+		{"participle cue takes the subject", "Mike Johnson spoke after the vote, saying it was \u201ca historic day\u201d for the party.",
+			[]string{"a historic day|Mike Johnson"}},
+		{"leader's office", "Netanyahu's office said the talks were \u201cconstructive\u201d on Sunday.",
+			[]string{"constructive|Netanyahu's office"}},
 		{"multi paragraph", "Ron DeSantis said: \u201cFirst, we cut taxes.\n\u201cThen we build.\u201d",
 			[]string{"First, we cut taxes.|Ron DeSantis", "Then we build.|Ron DeSantis"}},
 	}
@@ -196,7 +203,7 @@ func TestBadInput(t *testing.T) {
 			start := time.Now()
 			a := annotate(in)
 			checkSpans(t, in, a)
-			if el := time.Since(start); el > 5*time.Second {
+			if el := time.Since(start); el > 15*time.Second { // linear work takes ~2 s on a loaded 2-core box; quadratic takes minutes
 				t.Errorf("took %v", el)
 			}
 		})

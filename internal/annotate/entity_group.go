@@ -60,6 +60,9 @@ func (r *entityReader) weakOpener(c *candidate) bool {
 	if k+1 < len(r.d.Tokens) && r.g.cues[r.word(r.d.Tokens[k+1].seg())] {
 		return false
 	}
+	if r.g.leaderSurnames[surnameKey(w)] {
+		return false
+	}
 	lw := strings.ToLower(w)
 	return strings.HasSuffix(lw, "ly") || strings.Count(r.d.Text, w) == 1 || strings.Contains(r.d.Text, " "+lw+" ")
 }

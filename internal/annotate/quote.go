@@ -55,7 +55,7 @@ func (q Quotes) Annotate(d *Doc) {
 			continue
 		}
 		sq := sp.attribute(i)
-		if sq.name == "" && isHeading(d, s) {
+		if isHeading(d, s) || sq.name == "" && isScareQuote(d, s) {
 			continue
 		}
 		text := d.Text[s.Start:s.End]
@@ -78,7 +78,7 @@ func classify(text string, i int, p Segment) (markKind, int) {
 		next = runeAt(text, i+n)
 	}
 	opening := unicode.IsSpace(prev) || strings.ContainsRune("([{—–-/‘“\"'", prev)
-	closing := unicode.IsSpace(next) || unicode.IsPunct(next) && next != '\'' && next != '’' || next == '…'
+	closing := unicode.IsSpace(next) || unicode.IsPunct(next) || next == '…'
 	switch r {
 	case '“', '«', '„':
 		return openDouble, n
@@ -209,13 +209,39 @@ func strayStart(text string, p Segment, s int, found []Segment) int {
 	return best
 }
 
-// isHeading reports whether quote s is a whole short paragraph with no
-// sentence-final stop: a subheading in quotation marks, not a quotation.
+// isHeading reports whether quote s sits in a short paragraph with no
+// sentence-final stop and no speech cue: a subheading ("Putin ‘does not
+// want peace’"), not a quotation.
 func isHeading(d *Doc, s Segment) bool {
-	p := d.Paragraphs[sort.Search(len(d.Paragraphs), func(k int) bool { return d.Paragraphs[k].End > s.Start })]
-	if s.Start-p.Start > 4 || p.End-s.End > 4 {
+	k := sort.Search(len(d.Paragraphs), func(k int) bool { return d.Paragraphs[k].End > s.Start })
+	if k >= len(d.Paragraphs) {
 		return false
 	}
-	inner := strings.TrimSpace(d.Text[s.Start:s.End])
-	return len(strings.Fields(inner)) <= 10 && !strings.ContainsAny(inner[max(len(inner)-1, 0):], ".!?,")
+	p := strings.TrimRight(d.Text[d.Paragraphs[k].Start:d.Paragraphs[k].End], "\"'’”‘“ ")
+	if p == "" || strings.ContainsAny(p[len(p)-1:], ".!?,:;") || len(strings.Fields(p)) > 10 {
+		return false
+	}
+	g := defaultGazetteer()
+	for _, w := range strings.Fields(p) {
+		if g.cues[strings.ToLower(w)] {
+			return false
+		}
+	}
+	return true
+}
+
+// isScareQuote reports whether quote s, with no speaker, is a short
+// name or label in marks: "the ‘coalition of the willing’", "so-called
+// ‘peace plan’".
+func isScareQuote(d *Doc, s Segment) bool {
+	if len(strings.Fields(d.Text[s.Start:s.End])) > 4 {
+		return false
+	}
+	before := strings.TrimRight(d.Text[max(0, s.Start-16):s.Start], "\"'’”‘“ ")
+	for _, w := range []string{" the", " so-called", " dubbed", " called", " termed"} {
+		if strings.HasSuffix(" "+before, w) {
+			return true
+		}
+	}
+	return false
 }

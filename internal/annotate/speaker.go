@@ -369,8 +369,9 @@ func (f *speakerFinder) opensParagraph(b, p int) bool {
 // office speaking for them.
 var officeWords = wordSet(`office offices spokesperson spokesman spokeswoman`)
 
-// seatOf returns the seat of office ("Downing Street") when mention m is
-// "<leader>'s office", else "".
+// seatOf names the speaker when mention m is "<person>'s office": the
+// seat of a known leader's office ("Downing Street"), else the words as
+// written; "" when m is not followed by an office word.
 func (f *speakerFinder) seatOf(d *Doc, m Mention, e model.Entity) string {
 	if e.Type != model.Person {
 		return ""
@@ -389,7 +390,7 @@ func (f *speakerFinder) seatOf(d *Doc, m Mention, e model.Entity) string {
 			return l.Seat
 		}
 	}
-	return ""
+	return d.Text[m.Start:d.Tokens[k].End] // "Netanyahu's office", as written
 }
 
 // ownedAt reports whether a possessive 's follows byte b: "Putin’s".
