@@ -18,6 +18,7 @@ type inputFlags struct {
 	quiet        bool
 	nearDup      float64
 	workers      int
+	noFollow     bool
 }
 
 func (f *inputFlags) register(fs *flag.FlagSet) {
@@ -27,11 +28,14 @@ func (f *inputFlags) register(fs *flag.FlagSet) {
 	fs.BoolVar(&f.quiet, "quiet", false, "show no progress")
 	fs.Float64Var(&f.nearDup, "near-dup", def.Dedup.Threshold, "estimated Jaccard similarity from which an article counts as a near duplicate")
 	fs.IntVar(&f.workers, "workers", 0, "documents extracted at once (0: one per CPU)")
+	fs.BoolVar(&f.noFollow, "no-follow", false, "do not fetch the pages that short feed entries link to")
 }
 
 func (f *inputFlags) options() (pipeline.Options, error) {
 	opts := pipeline.DefaultOptions()
 	opts.Source.Fetch.AllowPrivate = f.allowPrivate
+	opts.Source.Fetch.UserAgent = "storydesk/" + Version + " (+https://github.com/storydesk/storydesk)"
+	opts.Source.FollowLinks = !f.noFollow
 	opts.Workers = f.workers
 	if f.nearDup <= 0 || f.nearDup > 1 {
 		return opts, fmt.Errorf("%w: -near-dup must be in (0, 1], not %v", errUsage, f.nearDup)

@@ -47,7 +47,7 @@ func runSearch(ctx context.Context, e *env, args []string) error {
 		if title == "" {
 			title = h.Article.Source
 		}
-		fmt.Fprintf(e.stdout, "%d. %s (%s, %s) %.2f\n   %s\n", i+1, title, orDash(h.Article.Outlet), orDash(h.Article.Published.String()), h.Score, h.Snippet)
+		fmt.Fprintf(e.stdout, "%d. %s (%s, %s) %.2f\n   %s\n", i+1, title, orDash(h.Article.Outlet), orDash(h.Article.Published.String()), h.Score, strings.Join(strings.Fields(h.Snippet), " "))
 	}
 	if len(hits) == 0 {
 		fmt.Fprintln(e.stderr, "no hits")
