@@ -158,3 +158,28 @@ func TestYearlessDate(t *testing.T) {
 		})
 	}
 }
+
+func TestRefineDate(t *testing.T) {
+	tests := []struct {
+		name  string
+		cands []string
+		want  string
+	}{
+		{"offset from a later candidate", []string{"2024-04-30 10:26:25", "2024-04-30T10:26:25+02:00"}, "2024-04-30T10:26:25+02:00"},
+		{"clock for a bare date", []string{"2024-04-22", "x", "2024-04-22T06:00:00+02:00"}, "2024-04-22T06:00:00+02:00"},
+		{"other day ignored", []string{"2024-04-22", "2024-04-21T06:00:00+02:00"}, "2024-04-22"},
+		{"zoned first kept", []string{"2024-04-30T10:26:25Z", "2024-04-30T10:26:25+02:00"}, "2024-04-30T10:26:25Z"},
+		{"other wall clock ignored", []string{"2024-04-30 10:26:25", "2024-04-30T11:00:00+02:00"}, "2024-04-30T10:26:25Z"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			first, ok := parseDate(tc.cands[0])
+			if !ok {
+				t.Fatalf("parseDate(%q) failed", tc.cands[0])
+			}
+			if got := refineDate(first, tc.cands[0], tc.cands[1:]); got.String() != tc.want {
+				t.Errorf("refineDate(%q) = %q, want %q", tc.cands, got.String(), tc.want)
+			}
+		})
+	}
+}

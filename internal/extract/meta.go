@@ -183,39 +183,24 @@ var urlDate = regexp.MustCompile(`/((?:19|20)\d{2})[/-]?(0[1-9]|1[0-2])[/-]?(0[1
 // and, when ref (the fetch time) is set, a relative age there ("vor 14
 // Minuten") or a day and month without a year ("8 января, 17:46").
 func pickPublished(f *pageFacts, ld ldFacts, pageURL string, ref time.Time) model.Time {
-	try := func(s string) (model.Time, bool) {
-		if s == "" {
-			return model.Time{}, false
-		}
-		return parseDate(s)
-	}
-	if t, ok := try(ld.published); ok {
-		return t
-	}
+	cands := []string{ld.published}
 	for _, k := range publishedMetaKeys {
-		for _, v := range f.meta[strings.ToLower(k)] {
-			if t, ok := try(v); ok {
-				return t
-			}
-		}
+		cands = append(cands, f.meta[strings.ToLower(k)]...)
 	}
 	for _, te := range f.times {
 		if te.published {
-			if t, ok := try(te.value); ok {
-				return t
-			}
+			cands = append(cands, te.value)
 		}
 	}
-	for _, s := range []string{ld.created, ld.pageDate} {
-		if t, ok := try(s); ok {
-			return t
-		}
-	}
+	cands = append(cands, ld.created, ld.pageDate)
 	for _, te := range f.times {
-		if !te.modified {
-			if t, ok := try(te.value); ok {
-				return t
-			}
+		if !te.modified && !te.published {
+			cands = append(cands, te.value)
+		}
+	}
+	for i, c := range cands {
+		if t, ok := parseDate(c); ok {
+			return refineDate(t, c, cands[i+1:])
 		}
 	}
 	visible, vok := findVisibleDate(f.headerText)
@@ -248,6 +233,47 @@ func pickPublished(f *pageFacts, ld ldFacts, pageURL string, ref time.Time) mode
 		return model.Date(t.Year(), t.Month(), t.Day())
 	}
 	return model.Time{}
+}
+
+// refineDate completes the chosen date from later candidates that say
+// the same more fully: a clock time for a bare date, an offset for a time
+// written without one.
+func refineDate(t model.Time, raw string, later []string) model.Time {
+	zoned := hasZone(raw)
+	if !t.DateOnly && zoned {
+		return t
+	}
+	for _, c := range later {
+		u, ok := parseDate(c)
+		if !ok || u.DateOnly || !hasZone(c) && !t.DateOnly {
+			continue
+		}
+		switch {
+		case t.DateOnly && u.Day() == t.Day():
+			return u
+		case !t.DateOnly && sameWallClock(t.Time, u.Time):
+			return u
+		}
+	}
+	return t
+}
+
+// hasZone reports whether a machine date string carries a UTC offset or
+// zone; a bare date or a local date-time does not.
+func hasZone(s string) bool {
+	s = strings.TrimSpace(s)
+	if m := isoDate.FindStringSubmatch(s); m != nil {
+		return m[8] != ""
+	}
+	if m := isoBasic.FindStringSubmatch(s); m != nil {
+		return m[7] != ""
+	}
+	_, ok := parseMachineDate(s)
+	return ok
+}
+
+func sameWallClock(a, b time.Time) bool {
+	return a.Year() == b.Year() && a.YearDay() == b.YearDay() && a.Hour() == b.Hour() && a.Minute() == b.Minute()
 }
 
 // languageCodes maps the three-letter and long forms some pages use.
