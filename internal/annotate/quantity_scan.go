@@ -312,16 +312,18 @@ func qtyPlural(w string) bool {
 // isAge reports "Oleksandra Kozlova, 39, who ...": a number between
 // commas after a capitalised name.
 func (q *qtyState) isAge(k, next int) bool {
-	if k < 2 || q.toks[k].kind != txNum || q.toks[k-1].text != "," || !txCapital(q.toks[k-2].text) {
+	if k < 2 || q.toks[k].kind != txNum || q.toks[k-1].text != "," || q.toks[k-2].kind != txWord {
 		return false
 	}
 	v, ok := numDigits(q.toks[k].text)
-	if !ok || v < 1 || v > 120 {
+	if !ok || v < 1 || v > 120 || v != float64(int(v)) {
 		return false
 	}
 	switch q.low(next) {
-	case ",", ".", ";", ")", "":
-		return true
+	case ",":
+		return true // "The chairman, 62, will retire"
+	case ".", ";", ")", "":
+		return txCapital(q.toks[k-2].text) // "said John Smith, 45."
 	}
 	return false
 }

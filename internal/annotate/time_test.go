@@ -78,6 +78,8 @@ func TestFindTimes(t *testing.T) {
 		{"start of month", thu, "Fighting resumed at the start of March.", []string{"the start of March|DATE|2025-03|START"}},
 		{"end of next year", thu, "Troops leave at the end of next year.", []string{"the end of next year|DATE|2026|END"}},
 		{"current quarter", thu, "Sales will rise in the current quarter.", []string{"current quarter|DATE|2025-Q3|"}},
+		{"quarter of year", thu, "Sales should recover by the end of the first quarter of 1990.", []string{"by the end of the first quarter of 1990|DATE|1990-Q1|END"}},
+		{"mid year", thu, "A truce collapsed in mid-1989.", []string{"in mid-1989|DATE|1989|MID"}},
 		{"not a count", thu, "The band sold 2000 records.", nil},
 		{"video timestamp", thu, "Scenes from the rally\n15:21\nThe crowd dispersed.", nil},
 		{"may verb", thu, "May I ask a question? He may go.", nil},

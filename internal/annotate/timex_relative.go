@@ -235,7 +235,14 @@ func (s *txState) matchRelative(i int) (txHit, int, bool) {
 	case "first", "second", "third", "fourth":
 		if txStem(at(i+1)) == "quarter" {
 			q := int(ordinalValues[t.low])
-			return txHit{typ: "DATE", value: fmt.Sprintf("%04d-Q%d", s.ref.Year(), q)}, i + 2, true
+			y, next := s.ref.Year(), i+2
+			// "the first quarter of 1990"
+			if at(next) == "of" && next+1 < n && s.toks[next+1].kind == txNum && len(s.toks[next+1].text) == 4 {
+				if v, ok := numDigits(s.toks[next+1].text); ok && v >= 1000 {
+					y, next = int(v), next+2
+				}
+			}
+			return txHit{typ: "DATE", value: fmt.Sprintf("%04d-Q%d", y, q)}, next, true
 		}
 	case "noon", "midnight":
 		switch at(i - 1) {
@@ -255,8 +262,16 @@ func (s *txState) matchRelative(i int) (txHit, int, bool) {
 		if at(k) == "-" {
 			k++
 		}
-		if k < n && s.toks[k].kind == txNum {
-			if h, next, ok := s.matchYear(k); ok {
+		if k < n && s.toks[k].kind == txNum && len(s.toks[k].text) == 4 {
+			// "mid-1989", "early 2019", "the mid-1990s"
+			v, ok := numDigits(s.toks[k].text)
+			if ok && v >= 1000 {
+				h := txHit{typ: "DATE", value: s.toks[k].text}
+				next := k + 1
+				if s.low(next) == "s" && !s.toks[next].gap && s.toks[k].text[3] == '0' {
+					h.value = s.toks[k].text[:3]
+					next++
+				}
 				h.mod = map[string]string{"mid": "MID", "early": "START", "late": "END"}[t.low]
 				return h, next, true
 			}
@@ -446,6 +461,9 @@ func (s *txState) partOf(i, k int, mod string) (txHit, int, bool) {
 			h.mod = mod
 			return h, next, ok
 		}
+	}
+	if s.low(k) == "the" {
+		k++ // "the end of the first quarter"
 	}
 	if k >= len(s.toks) {
 		return txHit{}, i, false
