@@ -229,11 +229,17 @@ func shouts(n *html.Node) bool {
 	return prefixLetters >= 4 && prefixUpper == prefixLetters
 }
 
-// addText appends a text node's text, collapsing whitespace.
+// addText appends a text node's text, collapsing whitespace and dropping
+// invisible characters that would split words for later stages: soft
+// hyphens, zero-width spaces and byte-order marks.
 func (r *renderer) addText(s string) {
 	for _, c := range s {
 		if unicode.IsSpace(c) {
 			r.space = true
+			continue
+		}
+		switch c {
+		case '\u00ad', '\u200b', '\ufeff':
 			continue
 		}
 		if r.space && r.cur.Len() > 0 {

@@ -88,6 +88,11 @@ func TestMainText(t *testing.T) {
 			mustNot: []string{"READ MORE", "Another story", "STAR QUITS"},
 		},
 		{
+			name: "soft hyphens and zero-width spaces dropped",
+			page: "<body><article><p>An extra\u00adordinary\u200b result, the team said on Monday after a long season of work in the lab.</p></article></body>",
+			want: "An extraordinary result, the team said on Monday after a long season of work in the lab.",
+		},
+		{
 			name: "empty page",
 			page: "<html><body></body></html>",
 			want: "",
