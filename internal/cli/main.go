@@ -45,6 +45,7 @@ func commands() map[string]command {
 		"articles": {"list stored articles", runArticles},
 		"search":   {"full-text search of stored articles", runSearch},
 		"brief":    {"write the cited briefing of the inputs' stories", runBrief},
+		"annotate": {"print sentences, entities, quotes, times and quantities of inputs", runAnnotate},
 		"eval":     {"score storydesk against gold data", runEval},
 		"version":  {"print the version", runVersion},
 	}

@@ -1,0 +1,149 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"runtime"
+	"sync"
+	"time"
+
+	"github.com/storydesk/storydesk/internal/annotate"
+	"github.com/storydesk/storydesk/internal/model"
+	"github.com/storydesk/storydesk/internal/pipeline"
+)
+
+func runAnnotate(ctx context.Context, e *env, args []string) error {
+	var in inputFlags
+	fs := newFlags(e, "annotate", "[flags] PATH|URL...", "storydesk annotate --format json --date 2025-08-14 testdata/seeds")
+	format := fs.String("format", "text", "output `format`: text or json (one object per article per line)")
+	in.register(fs)
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if err := oneOf("format", *format, "text", "json"); err != nil {
+		return err
+	}
+	opts, err := in.options()
+	if err != nil {
+		return err
+	}
+	var arts []model.Article
+	readErr := readAll(ctx, e, pipeline.New(opts), &in, fs.Args(), func(a model.Article) error {
+		arts = append(arts, a)
+		return nil
+	})
+	if readErr != nil && !isInputs(readErr) {
+		return readErr
+	}
+	anns := annotateAll(arts, opts.Reference)
+	if *format == "json" {
+		enc := json.NewEncoder(e.stdout)
+		enc.SetEscapeHTML(false)
+		for _, an := range anns {
+			if err := enc.Encode(an); err != nil {
+				return err
+			}
+		}
+		return readErr
+	}
+	for i, an := range anns {
+		printAnnotations(e, arts[i], an)
+	}
+	return readErr
+}
+
+// reference is the date relative expressions in a are resolved against:
+// its publication date, else the --date given, else none.
+func reference(a model.Article, fallback time.Time) time.Time {
+	if !a.Published.IsZero() {
+		return a.Published.Time
+	}
+	return fallback
+}
+
+// annotateAll runs the annotator chain over every article on all CPUs and
+// then merges entities across them, so that one real-world entity has one
+// name in every article.
+func annotateAll(arts []model.Article, fallback time.Time) []model.Annotations {
+	anns := make([]model.Annotations, len(arts))
+	chain := annotate.Default(annotate.DefaultOptions())
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				anns[i] = annotate.Run(chain, arts[i], reference(arts[i], fallback))
+			}
+		}()
+	}
+	for i := range arts {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+
+	corpus := annotate.Resolve(anns)
+	byID := make(map[string]model.Entity, len(corpus))
+	for _, ent := range corpus {
+		byID[ent.ID] = ent
+	}
+	for i := range anns {
+		for j := range anns[i].Entities {
+			if c, ok := byID[anns[i].Entities[j].ID]; ok {
+				anns[i].Entities[j].Name = c.Name
+				anns[i].Entities[j].Type = c.Type
+			}
+		}
+		ensureLists(&anns[i])
+	}
+	return anns
+}
+
+// ensureLists makes empty layers print as [] rather than null.
+func ensureLists(an *model.Annotations) {
+	if an.Sentences == nil {
+		an.Sentences = []model.Sentence{}
+	}
+	if an.Entities == nil {
+		an.Entities = []model.Entity{}
+	}
+	if an.Quotes == nil {
+		an.Quotes = []model.Quote{}
+	}
+	if an.Times == nil {
+		an.Times = []model.TimeExpr{}
+	}
+	if an.Quantities == nil {
+		an.Quantities = []model.Quantity{}
+	}
+}
+
+func printAnnotations(e *env, a model.Article, an model.Annotations) {
+	title := a.Title
+	if title == "" {
+		title = a.Source
+	}
+	fmt.Fprintf(e.stdout, "== %s (%s)\n", title, a.ID)
+	fmt.Fprintf(e.stdout, "%d sentences, %d entities, %d quotes, %d times, %d quantities\n",
+		len(an.Sentences), len(an.Entities), len(an.Quotes), len(an.Times), len(an.Quantities))
+	for _, ent := range an.Entities {
+		fmt.Fprintf(e.stdout, "  entity   %-8s %s (%d mentions)\n", ent.Type, ent.Name, len(ent.Mentions))
+	}
+	for _, q := range an.Quotes {
+		fmt.Fprintf(e.stdout, "  quote    %s %s: “%s”\n", orDash(q.Speaker), q.Cue, q.Text)
+	}
+	for _, t := range an.Times {
+		fmt.Fprintf(e.stdout, "  time     %-8s %-28s %s\n", t.Type, t.Value, t.Text)
+	}
+	for _, q := range an.Quantities {
+		v := "vague"
+		if q.Value != nil {
+			v = fmt.Sprint(*q.Value)
+		}
+		fmt.Fprintf(e.stdout, "  quantity %-8s %-10s %s %s\n", v, q.Unit, q.Of, "("+q.Text+")")
+	}
+	fmt.Fprintln(e.stdout)
+}
