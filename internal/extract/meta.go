@@ -17,7 +17,7 @@ import (
 // meta, other meta, marked-up elements, the URL, and visible text.
 func metadata(doc *html.Node, pageURL string, opts Options) model.Article {
 	f := gatherFacts(doc)
-	ld := readJSONLD(f.jsonld, pageURL)
+	ld := readJSONLD(f.jsonld, pageURL, f.canonical, f.first("og:url"))
 	base, _ := url.Parse(pageURL)
 	var a model.Article
 	a.URL = pickURL(f, ld, base, pageURL)

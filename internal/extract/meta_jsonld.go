@@ -49,7 +49,9 @@ type ldFacts struct {
 }
 
 // readJSONLD reads every block and picks the article object.
-func readJSONLD(blocks []string, pageURL string) ldFacts {
+// pageURLs are the page's known addresses (fetched, canonical, og:url);
+// an article object naming one of them is the page's own.
+func readJSONLD(blocks []string, pageURLs ...string) ldFacts {
 	var objs []map[string]any
 	for _, b := range blocks {
 		for _, v := range decodeJSONLD(b) {
@@ -65,7 +67,7 @@ func readJSONLD(blocks []string, pageURL string) ldFacts {
 		}
 	}
 	var f ldFacts
-	art := pickArticle(objs, pageURL)
+	art := pickArticle(objs, pageURLs)
 	for _, o := range objs {
 		if hasType(o, pageTypes) && f.pageDate == "" {
 			f.pageDate = str(o["datePublished"])
@@ -197,16 +199,25 @@ func collectObjects(v any, objs *[]map[string]any, depth int) {
 	}
 }
 
-// pickArticle returns the article object: the one whose URL is the page's
-// when several are found, else the first with a headline.
-func pickArticle(objs []map[string]any, pageURL string) map[string]any {
+// pickArticle returns the article object: the one whose url, @id or
+// mainEntityOfPage is one of the page's addresses when there is one (a page
+// may describe related articles too), else the first with a headline.
+func pickArticle(objs []map[string]any, pageURLs []string) map[string]any {
 	var first map[string]any
 	for _, o := range objs {
 		if !hasType(o, articleTypes) {
 			continue
 		}
-		if pageURL != "" && sameURL(str(o["url"]), pageURL) {
-			return o
+		ids := []string{str(o["url"]), str(o["@id"]), str(o["mainEntityOfPage"])}
+		if m, ok := o["mainEntityOfPage"].(map[string]any); ok {
+			ids = append(ids, str(m["@id"]), str(m["url"]))
+		}
+		for _, id := range ids {
+			for _, u := range pageURLs {
+				if u != "" && sameURL(id, u) {
+					return o
+				}
+			}
 		}
 		if first == nil || str(first["headline"]) == "" && str(o["headline"]) != "" {
 			first = o
@@ -219,7 +230,7 @@ func sameURL(a, b string) bool {
 	trim := func(s string) string {
 		s = strings.TrimPrefix(strings.TrimPrefix(s, "https://"), "http://")
 		s = strings.TrimPrefix(s, "www.")
-		if i := strings.IndexAny(s, "?#"); i >= 0 {
+		if i := strings.IndexAny(s, "?#"); i >= 0 { // "#article" @ids too
 			s = s[:i]
 		}
 		return strings.TrimSuffix(s, "/")

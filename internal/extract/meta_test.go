@@ -114,11 +114,17 @@ func TestReadJSONLD(t *testing.T) {
 			blocks: []string{`<!-- {"@type":"Organization","name":"O"} {"@type":"BlogPosting","name":"Named","creator":"C D"} -->`},
 			head:   "Named", authors: []string{"C D"},
 		},
+		{
+			name: "related article listed first, own one by url",
+			blocks: []string{`{"@type":"ItemList","itemListElement":[{"@type":"NewsArticle","headline":"Other","url":"https://x.test/other"}]}`,
+				`{"@type":"NewsArticle","headline":"Own","mainEntityOfPage":{"@id":"https://x.test/own#main"}}`},
+			head: "Own",
+		},
 		{"garbage", []string{`{"@type":"NewsArticle", "headline": `}, "", "", nil, false},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			ld := readJSONLD(tc.blocks, "")
+			ld := readJSONLD(tc.blocks, "https://x.test/own?utm=1")
 			if ld.headline != tc.head || ld.published != tc.pub || !slices.Equal(ld.authors, tc.authors) || ld.orgAuthors != tc.org {
 				t.Errorf("got headline %q published %q authors %q org %v; want %q %q %q %v",
 					ld.headline, ld.published, ld.authors, ld.orgAuthors, tc.head, tc.pub, tc.authors, tc.org)
