@@ -40,12 +40,9 @@ func txScan(text string, toks []txTok) []txTok {
 	if toks == nil {
 		toks = make([]txTok, 0, len(text)/5+1)
 	}
-	// One lower-case copy of the whole text serves every word when the
-	// case mapping keeps byte lengths (always for ASCII).
-	lower := strings.ToLower(text)
-	if len(lower) != len(text) {
-		lower = ""
-	}
+	// One copy of the whole text with ASCII letters lowered serves every
+	// ASCII word; words with other letters are lowered one by one.
+	lower := txLowerASCII(text)
 	gap, nl := true, true
 	for i := 0; i < len(text); {
 		if c := text[i]; c == ' ' {
@@ -85,9 +82,8 @@ func txScan(text string, toks []txTok) []txTok {
 		t := txTok{start: start, end: i, text: text[start:i], kind: kind, gap: gap, newline: nl}
 		t.low = t.text
 		if kind == txWord {
-			if lower != "" {
-				t.low = lower[start:i]
-			} else {
+			t.low = lower[start:i]
+			if txNonASCIIUpper(t.text) {
 				t.low = strings.ToLower(t.text)
 			}
 		}
@@ -168,4 +164,32 @@ func txRunes(text string, pos []int) {
 		}
 		pos[k] = r
 	}
+}
+
+// txLowerASCII lowers A–Z and leaves every other byte as it is, so byte
+// offsets into text hold for the copy.
+func txLowerASCII(text string) string {
+	b := []byte(text)
+	for i, c := range b {
+		if c >= 'A' && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
+// txNonASCIIUpper reports whether s has an upper-case letter outside
+// ASCII ("Éire"), which txLowerASCII leaves as it is.
+func txNonASCIIUpper(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			for _, r := range s[i:] {
+				if unicode.IsUpper(r) {
+					return true
+				}
+			}
+			return false
+		}
+	}
+	return false
 }
