@@ -30,12 +30,14 @@ var droppedTags = map[atom.Atom]bool{
 }
 
 // furnitureTags are page furniture by their HTML meaning: navigation, side
-// content, figure captions, page headers and footers, dialogs. They are
+// content, figure captions, page headers and footers, dialogs. (A figure
+// itself is not: editors wrap tables, quotes and embedded posts in one;
+// its image has no text and its caption is dropped here.) They are
 // measured (their links count against their ancestors) but never rendered
 // inside the content root.
 var furnitureTags = map[atom.Atom]bool{
 	atom.Nav: true, atom.Aside: true, atom.Footer: true, atom.Header: true,
-	atom.Figure: true, atom.Figcaption: true, atom.Dialog: true, atom.Menu: true,
+	atom.Figcaption: true, atom.Dialog: true, atom.Menu: true,
 	atom.Form: true, atom.Label: true, atom.Fieldset: true, atom.Address: true,
 	atom.H1: true, atom.Caption: true,
 }

@@ -93,6 +93,12 @@ func TestMainText(t *testing.T) {
 			want: "An extraordinary result, the team said on Monday after a long season of work in the lab.",
 		},
 		{
+			name:    "table and quote inside figures kept, caption dropped",
+			page:    "<body><article><p>" + long + "</p><figure><table><tr><td>Team</td><td>Points</td></tr></table><figcaption>Table: standings.</figcaption></figure><figure><blockquote><p>We will win it all.</p></blockquote></figure><p>" + long + "</p></article></body>",
+			must:    []string{"Team Points", "We will win it all."},
+			mustNot: []string{"standings"},
+		},
+		{
 			name: "empty page",
 			page: "<html><body></body></html>",
 			want: "",
