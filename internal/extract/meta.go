@@ -133,10 +133,23 @@ func pickAuthors(f *pageFacts, ld ldFacts, site []string) (string, []string) {
 		names = fallback
 	}
 	names = dedupeNames(names)
-	if byline == "" && len(names) > 0 {
+	// The visible byline is kept when it credits the names chosen (it may
+	// belong to another article on the page otherwise).
+	if byline != "" && !overlaps(bylineNames, names) || byline == "" && len(names) > 0 {
 		byline = strings.Join(names, ", ")
 	}
 	return byline, names
+}
+
+func overlaps(a, b []string) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if strings.EqualFold(x, y) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func allNameShaped(names []string) bool {
