@@ -49,9 +49,13 @@ func pickURL(f *pageFacts, ld ldFacts, base *url.URL, pageURL string) string {
 		if base != nil {
 			u = base.ResolveReference(u)
 		}
-		if u.Scheme == "http" || u.Scheme == "https" {
-			return u.String()
+		if u.Scheme != "http" && u.Scheme != "https" {
+			continue
 		}
+		if (u.Path == "" || u.Path == "/") && base != nil && len(base.Path) > 1 {
+			continue // a site-wide canonical pointing at the home page
+		}
+		return u.String()
 	}
 	return pageURL
 }

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"bytes"
+	"net/url"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -67,6 +68,29 @@ func TestCleanTitle(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			if got := cleanTitle(tc.in, tc.site); got != tc.want {
 				t.Errorf("cleanTitle(%q, %q) = %q, want %q", tc.in, tc.site, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestPickURL(t *testing.T) {
+	tests := []struct {
+		name, page, canonical, og, want string
+	}{
+		{"relative canonical", "https://a.test/x/1?utm=rss", "/x/1", "", "https://a.test/x/1"},
+		{"home page canonical ignored", "https://a.test/x/1", "https://a.test/", "https://a.test/x/1-story", "https://a.test/x/1-story"},
+		{"non-http ignored", "https://a.test/x/1", "javascript:void(0)", "", "https://a.test/x/1"},
+		{"nothing given", "https://a.test/x/1", "", "", "https://a.test/x/1"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			f := &pageFacts{canonical: tc.canonical, meta: map[string][]string{}}
+			if tc.og != "" {
+				f.meta["og:url"] = []string{tc.og}
+			}
+			base, _ := url.Parse(tc.page)
+			if got := pickURL(f, ldFacts{}, base, tc.page); got != tc.want {
+				t.Errorf("pickURL = %q, want %q", got, tc.want)
 			}
 		})
 	}
