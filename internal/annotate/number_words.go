@@ -46,7 +46,8 @@ func numDigits(s string) (float64, bool) {
 	if i := strings.IndexByte(s, '/'); i > 0 {
 		a, err1 := strconv.ParseFloat(s[:i], 64)
 		b, err2 := strconv.ParseFloat(s[i+1:], 64)
-		if err1 != nil || err2 != nil || b == 0 || strings.IndexByte(s[i+1:], '/') >= 0 {
+		// Only small fractions: "9/11" and "8/14" are names and dates.
+		if err1 != nil || err2 != nil || b < 2 || b > 10 || a >= b || strings.IndexByte(s[i+1:], '/') >= 0 {
 			return 0, false
 		}
 		return a / b, true

@@ -18,6 +18,9 @@ type TimeOptions struct {
 	// (the day the words were spoken) instead of the reference date.
 	// false always uses the reference date. Cost: none.
 	QuoteAnchor bool
+	// Now gives the reference date when the caller has none (a zero ref).
+	// nil means time.Now.
+	Now func() time.Time
 }
 
 // DefaultTimeOptions returns the options the CLI uses.
@@ -113,7 +116,11 @@ type txState struct {
 
 func findTimes(text string, ref time.Time, opts TimeOptions) []txHit {
 	if ref.IsZero() {
-		ref = time.Now().UTC()
+		if opts.Now != nil {
+			ref = opts.Now()
+		} else {
+			ref = time.Now()
+		}
 	}
 	ref = time.Date(ref.Year(), ref.Month(), ref.Day(), 0, 0, 0, 0, time.UTC)
 	s := &txState{text: text, ref: ref, opts: opts}

@@ -155,6 +155,9 @@ func (s *txState) matchRelative(i int) (txHit, int, bool) {
 		if m := txPartOf[at(i+1)]; m != "" && at(i+2) == "of" {
 			return s.partOf(i, i+3, m)
 		}
+		if code, ok := txSeasons[at(i+1)]; ok {
+			return s.season(i+2, code)
+		}
 		switch at(i + 1) {
 		case "past", "last", "previous", "next", "coming", "following":
 			if h, next, ok := s.matchSpan(i+1, true); ok {
@@ -486,4 +489,25 @@ func (s *txState) matchSpanAt(k, dir int) (txHit, int, bool) {
 	}
 	v, _ := txShift(s.ref, dir, u)
 	return txHit{typ: "DATE", value: v}, k + 1, true
+}
+
+// season reads the rest of "the fall (of 2022)" from k: the season of the
+// year given, else of the year the tense points to.
+func (s *txState) season(k int, code string) (txHit, int, bool) {
+	y := s.ref.Year()
+	if s.low(k) == "of" && k+1 < len(s.toks) && len(s.toks[k+1].text) == 4 {
+		if v, ok := numDigits(s.toks[k+1].text); ok && v >= 1000 {
+			return txHit{typ: "DATE", value: fmt.Sprintf("%04d-%s", int(v), code)}, k + 2, true
+		}
+	}
+	cur := txSeasonIndex(s.ref.Month())
+	idx := map[string]int{"WI": 0, "SP": 1, "SU": 2, "FA": 3}[code]
+	dir := s.tense(k-2, k)
+	switch {
+	case dir < 0 && idx > cur:
+		y--
+	case dir > 0 && idx < cur:
+		y++
+	}
+	return txHit{typ: "DATE", value: fmt.Sprintf("%04d-%s", y, code)}, k, true
 }
