@@ -45,7 +45,7 @@ func Resolve(docs []model.Annotations) []model.Entity {
 	ent := func(i int) *model.Entity { return &docs[refs[i].doc].Entities[refs[i].ent] }
 
 	byKey := map[string]int{}
-	var singles []int
+	var singles, events []int
 	for i := range refs {
 		e := ent(i)
 		if e.Type == model.Person {
@@ -60,6 +60,10 @@ func Resolve(docs []model.Annotations) []model.Entity {
 			} else {
 				byKey[key] = i
 			}
+			continue
+		}
+		if e.Type == model.Event {
+			events = append(events, i)
 			continue
 		}
 		for _, key := range thingKeys(e) {
@@ -109,6 +113,7 @@ func Resolve(docs []model.Annotations) []model.Entity {
 			union(i, match)
 		}
 	}
+	mergeEvents(events, func(i int) *model.Entity { return ent(i) }, union)
 	return collect(docs, len(refs), find, func(i int) *model.Entity { return ent(i) }, func(i int) int { return refs[i].doc })
 }
 
@@ -193,4 +198,91 @@ func canonicalName(names map[string]int) string {
 		}
 	}
 	return best
+}
+
+// mergeEvents joins events across articles as Entities does within one:
+// one kind (meeting, call, press conference, election, war) whose anchors
+// (day, year, place, participants, "second") agree and overlap; an event
+// with no anchor joins the kind's most-mentioned event.
+func mergeEvents(events []int, ent func(int) *model.Entity, union func(a, b int)) {
+	g := defaultGazetteer()
+	type group struct {
+		class   string
+		anchors []string
+		first   int
+		n       int
+	}
+	var groups []group
+	var loose []int
+	classOf := map[int]string{}
+	for _, i := range events {
+		e := ent(i)
+		var anchors []string
+		class := ""
+		for _, a := range e.Aliases {
+			for _, w := range strings.Fields(a.Text) {
+				anchors = unionAnchors(anchors, wordAnchors(w, g))
+			}
+			if c := eventClass(a.Text); c != "" && (class == "" || c == "call" || c == "press") {
+				class = c
+			}
+		}
+		classOf[i] = class
+		if len(anchors) == 0 {
+			loose = append(loose, i)
+			continue
+		}
+		at, dominant := -1, -1
+		for gi := range groups {
+			if groups[gi].class != class || !anchorsAgree(groups[gi].anchors, anchors) {
+				continue
+			}
+			if shareAnchor(groups[gi].anchors, anchors) {
+				at = gi
+				break
+			}
+			if !placesDiffer(groups[gi].anchors, anchors) && (dominant < 0 || groups[gi].n > groups[dominant].n) {
+				dominant = gi
+			}
+		}
+		if at < 0 && dominant >= 0 {
+			at = dominant
+			union(i, groups[at].first)
+		} else if at < 0 {
+			groups = append(groups, group{class: class, first: i})
+			at = len(groups) - 1
+		} else {
+			union(i, groups[at].first)
+		}
+		groups[at].anchors = unionAnchors(groups[at].anchors, anchors)
+		groups[at].n += len(e.Mentions)
+	}
+	for _, i := range loose {
+		best := -1
+		for gi := range groups {
+			if groups[gi].class == classOf[i] && (best < 0 || groups[gi].n > groups[best].n) {
+				best = gi
+			}
+		}
+		if best >= 0 {
+			union(i, groups[best].first)
+		}
+	}
+}
+
+// eventClass reads the kind of event a phrase names from its head noun.
+func eventClass(text string) string {
+	class := ""
+	for _, w := range strings.Fields(strings.ToLower(text)) {
+		w = strings.Trim(w, ",.;:")
+		switch {
+		case w == "virtual" || w == "video":
+			return "call"
+		case w == "press" || w == "news":
+			class = "press"
+		case eventHeads2[w] != "" && class != "press":
+			class = eventHeads2[w]
+		}
+	}
+	return class
 }

@@ -91,6 +91,7 @@ func (e Entities) Annotate(d *Doc) {
 	if e.ResolveRoles {
 		r.roles()
 	}
+	r.events()
 	r.output()
 }
 

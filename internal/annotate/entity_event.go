@@ -1,0 +1,294 @@
+package annotate
+
+import (
+	"strings"
+	"time"
+
+	"github.com/storydesk/storydesk/internal/model"
+)
+
+// Event phrases: a head noun, the words that may stand before it, and the
+// prepositions that may follow it.
+var (
+	eventHeads2 = map[string]string{
+		"summit": "meeting", "talks": "meeting", "meeting": "meeting", "meetings": "meeting",
+		"one-on-one": "meeting", "call": "call", "calls": "call", "videoconference": "call",
+		"conference": "conference", "election": "election", "elections": "election",
+		"war": "war", "invasion": "war",
+	}
+	eventModifiers = wordSet(`the a an his her their its this that second first next three-way
+	bilateral trilateral virtual video private breakfast working full-scale upcoming planned
+	high-stakes historic joint emergency press news round of presidential general`)
+	// laterWords mark a later, different occurrence of the event kind.
+	laterWords  = wordSet(`second next three-way trilateral follow-up`)
+	eventPreps  = wordSet(`in with from at on of`)
+	determiners = wordSet(`the a an his her their its this that The A An His Her Their Its This That`)
+)
+
+// eventMention is an event phrase with what anchors it: a day, a year, a
+// place, participants, or "later" (a second meeting).
+type eventMention struct {
+	span    Segment
+	class   string
+	anchors []string // "d:friday", "y:2018", "p:Alaska", "w:putin", "o:later"
+}
+
+// events finds event phrases ("Friday's summit", "the Trump-Putin
+// summit", "a call with Trump on Wednesday") and groups them: phrases of
+// one kind whose anchors agree are one event; a phrase with no anchor
+// ("the summit") joins the kind's most-mentioned event.
+func (r *entityReader) events() {
+	var found []eventMention
+	toks := r.d.Tokens
+	for k := range toks {
+		if toks[k].Kind != Word {
+			continue
+		}
+		class, ok := eventHeads2[strings.ToLower(r.word(toks[k].seg()))]
+		if !ok {
+			continue
+		}
+		if m, ok := r.eventAt(k, class); ok {
+			found = append(found, m)
+		}
+	}
+	type cluster struct {
+		ent     int
+		class   string
+		anchors []string
+		n       int
+	}
+	var clusters []cluster
+	var loose []eventMention
+	for _, m := range found {
+		if len(m.anchors) == 0 {
+			loose = append(loose, m)
+			continue
+		}
+		at, dominant := -1, -1
+		for ci := range clusters {
+			c := &clusters[ci]
+			if c.class != m.class || !anchorsAgree(c.anchors, m.anchors) {
+				continue
+			}
+			if shareAnchor(c.anchors, m.anchors) {
+				at = ci
+				break
+			}
+			if !placesDiffer(c.anchors, m.anchors) && (dominant < 0 || c.n > clusters[dominant].n) {
+				dominant = ci
+			}
+		}
+		if at < 0 {
+			at = dominant
+		}
+		if at < 0 {
+			r.ents = append(r.ents, docEntity{typ: model.Event, name: r.word(m.span)})
+			clusters = append(clusters, cluster{ent: len(r.ents) - 1, class: m.class})
+			at = len(clusters) - 1
+		}
+		c := &clusters[at]
+		c.anchors = unionAnchors(c.anchors, m.anchors)
+		c.n++
+		r.ments = append(r.ments, Mention{Segment: m.span, Entity: c.ent, Form: "nominal"})
+	}
+	for _, m := range loose {
+		best := -1
+		for ci := range clusters {
+			if clusters[ci].class == m.class && (best < 0 || clusters[ci].n > clusters[best].n) {
+				best = ci
+			}
+		}
+		if best < 0 {
+			continue // "the summit" with nothing to anchor it names no event we can tell apart
+		}
+		r.ments = append(r.ments, Mention{Segment: m.span, Entity: clusters[best].ent, Form: "nominal"})
+	}
+}
+
+// eventAt reads the event phrase whose head noun is token k.
+func (r *entityReader) eventAt(k int, class string) (eventMention, bool) {
+	toks := r.d.Tokens
+	start := k
+	anchored := false
+	for j := k - 1; j >= 0 && j >= k-5; j-- {
+		t := toks[j]
+		w := r.word(t.seg())
+		lw := strings.ToLower(w)
+		switch {
+		case t.Kind == Punct:
+		case eventModifiers[lw] || possessive(w) || t.Kind == Word && isCap(w) && !r.g.common[lw] || t.Kind == Number && len(w) == 4:
+			start = j
+			anchored = anchored || !determiners[w] || possessive(w)
+			if lw == "virtual" || lw == "video" {
+				class = "call"
+			}
+			if (lw == "press" || lw == "news") && class == "conference" {
+				class = "press"
+			}
+			continue
+		}
+		break
+	}
+	// "of the summit", "that the talks": keep from the last determiner
+	for start < k {
+		w := r.word(toks[start].seg())
+		if !strings.EqualFold(w, "of") && !(determiners[w] && start+1 < k && determiners[r.word(toks[start+1].seg())]) {
+			break
+		}
+		start++
+	}
+	if start == k {
+		return eventMention{}, false
+	}
+	if !anchored && !determiners[r.word(toks[start].seg())] {
+		return eventMention{}, false
+	}
+	end := k + 1
+	for pp := 0; pp < 2 && end+1 < len(toks); pp++ {
+		p := r.word(toks[end].seg())
+		if !eventPreps[p] || p == "of" && class != "war" {
+			break
+		}
+		j := end + 1
+		for j < len(toks) && j < end+5 && toks[j].Kind != Punct {
+			w := r.word(toks[j].seg())
+			if !(isCap(w) || toks[j].Kind == Number || w == "leaders" && j > end+1) {
+				break
+			}
+			j++
+		}
+		if j == end+1 {
+			break
+		}
+		end = j
+	}
+	span := Segment{toks[start].Start, toks[end-1].End}
+	m := eventMention{span: span, class: class}
+	for j := start; j < end; j++ {
+		m.anchors = append(m.anchors, r.eventAnchors(r.word(toks[j].seg()))...)
+	}
+	return m, true
+}
+
+// eventAnchors reads the anchors one word gives.
+func (r *entityReader) eventAnchors(w string) []string {
+	base := strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
+	lw := strings.ToLower(base)
+	switch {
+	case lw == "tomorrow" && !r.d.Ref.IsZero():
+		return []string{"d:" + strings.ToLower(r.d.Ref.AddDate(0, 0, 1).Weekday().String())}
+	case lw == "today" && !r.d.Ref.IsZero():
+		return []string{"d:" + strings.ToLower(r.d.Ref.Weekday().String())}
+	}
+	return wordAnchors(base, r.g)
+}
+
+// wordAnchors reads the anchors of one word with no reference date.
+func wordAnchors(w string, g *gazetteer) []string {
+	w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
+	lw := strings.ToLower(w)
+	switch {
+	case laterWords[lw]:
+		return []string{"o:later"}
+	case len(w) == 4 && startsWithDigit(w):
+		return []string{"y:" + w}
+	}
+	for _, d := range []time.Weekday{time.Sunday, time.Monday, time.Tuesday, time.Wednesday, time.Thursday, time.Friday, time.Saturday} {
+		if strings.EqualFold(lw, d.String()) {
+			return []string{"d:" + lw}
+		}
+	}
+	if !isCap(w) || g.common[lw] {
+		return nil
+	}
+	var out []string
+	parts := strings.Split(w, "-")
+	for _, part := range parts {
+		if part == "" || !isCap(part) {
+			continue
+		}
+		if _, ok := g.titles[strings.ToLower(part)]; ok {
+			continue
+		}
+		if p, ok := g.places[part]; ok && len(parts) > 1 {
+			out = append(out, "w:"+strings.ToLower(p.Name)) // "US-Russia": the sides, not the venue
+			continue
+		}
+		if p, ok := g.places[part]; ok {
+			out = append(out, "p:"+p.Name)
+			continue
+		}
+		out = append(out, "w:"+surnameKey(part))
+	}
+	return out
+}
+
+// anchorsAgree reports whether two anchor sets can name one event: no
+// day, year or "later" on which both speak and share nothing. Places and
+// participants never veto (Anchorage is in Alaska; a summit "with Putin"
+// is the Trump–Putin summit); they only count as shared evidence.
+func anchorsAgree(a, b []string) bool {
+	for _, kind := range []string{"d:", "y:", "o:"} {
+		ha, hb, common := false, false, false
+		for _, x := range a {
+			if strings.HasPrefix(x, kind) {
+				ha = true
+				for _, y := range b {
+					if x == y {
+						common = true
+					}
+				}
+			}
+		}
+		for _, y := range b {
+			if strings.HasPrefix(y, kind) {
+				hb = true
+			}
+		}
+		if kind == "o:" && ha != hb {
+			return false // a second meeting is not the first
+		}
+		if ha && hb && !common {
+			return false
+		}
+	}
+	return true
+}
+
+// placesDiffer reports whether both sets name places and share none.
+func placesDiffer(a, b []string) bool {
+	ha, hb := false, false
+	for _, x := range a {
+		if strings.HasPrefix(x, "p:") {
+			ha = true
+			if shareAnchor([]string{x}, b) {
+				return false
+			}
+		}
+	}
+	for _, y := range b {
+		hb = hb || strings.HasPrefix(y, "p:")
+	}
+	return ha && hb
+}
+
+func shareAnchor(a, b []string) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if x == y {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func unionAnchors(a, b []string) []string {
+	for _, y := range b {
+		if !shareAnchor(a, []string{y}) {
+			a = append(a, y)
+		}
+	}
+	return a
+}
