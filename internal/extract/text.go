@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -72,10 +73,10 @@ func Text(text string, opts Options) ([]model.Article, error) {
 		}
 		a.Title = it.title
 		if a.Outlet == "" {
-			a.Outlet = it.outlet
+			a.Outlet = it.anchor.outlet
 		}
 		if a.Published.IsZero() {
-			a.Published = it.age.resolve(base)
+			a.Published = it.anchor.published(base)
 		}
 		arts = append(arts, a)
 	}
@@ -178,25 +179,67 @@ func dumpWrapped(line, next string, width int) bool {
 
 // dumpItem is an article found inside the page.
 type dumpItem struct {
-	start     int // index of its first line (outlet line or age)
+	start     int // index of its first line (outlet line or anchor)
 	bodyStart int
 	bodyEnd   int
-	outlet    string
 	title     string
-	age       dumpAge
+	anchor    dumpAnchor
 	body      []dumpLine
 }
 
+// dumpAnchor is the line an embedded article is recognised by: a relative
+// age ("5 hours ago"), an outlet with an age ("France 24 · 5 hours ago"),
+// or a date followed by a credit line.
+type dumpAnchor struct {
+	age    dumpAge
+	hasAge bool
+	date   model.Time
+	outlet string
+}
+
+// published resolves the anchor's date against base.
+func (a dumpAnchor) published(base model.Time) model.Time {
+	if !a.date.IsZero() {
+		return a.date
+	}
+	return a.age.resolve(base)
+}
+
+func dumpReadAnchor(lines []dumpLine, i int) (dumpAnchor, bool) {
+	s := lines[i].text
+	if age, ok := dumpParseAge(s); ok {
+		return dumpAnchor{age: age, hasAge: true}, true
+	}
+	if len(s) <= 80 && strings.ContainsAny(s, "|·•-") {
+		pieces := dumpAnchorSepRe.Split(s, -1)
+		if age, ok := dumpParseAge(pieces[len(pieces)-1]); ok && len(pieces) == 2 && dumpNameLike(pieces[0], 5) {
+			return dumpAnchor{age: age, hasAge: true, outlet: pieces[0]}, true
+		}
+	}
+	if i+1 < len(lines) {
+		if t, updated, ok := dumpDateLine(s); ok && !updated {
+			if _, ok := dumpCredit(lines[i+1].text); ok {
+				return dumpAnchor{date: t}, true
+			}
+		}
+	}
+	return dumpAnchor{}, false
+}
+
+var dumpAnchorSepRe = regexp.MustCompile(`\s+[|·•–—-]\s+`)
+
 // dumpFindEmbedded finds the embedded articles and where the page's own
-// article ends (the first item's first line, or len(lines)).
+// article ends (the first item's first line, or len(lines)). Each item's
+// body runs to the next item; the last one's ends at the first gap of two
+// or more blank lines, where the page's footer begins.
 func dumpFindEmbedded(lines []dumpLine) ([]dumpItem, int) {
 	var items []dumpItem
 	for i := 0; i < len(lines); i++ {
-		age, ok := dumpParseAge(lines[i].text)
+		anchor, ok := dumpReadAnchor(lines, i)
 		if !ok {
 			continue
 		}
-		it, ok := dumpReadItem(lines, i, age)
+		it, ok := dumpReadItem(lines, i, anchor)
 		if !ok {
 			continue
 		}
@@ -205,6 +248,15 @@ func dumpFindEmbedded(lines []dumpLine) ([]dumpItem, int) {
 		}
 		items = append(items, it)
 		i = it.bodyStart - 1
+	}
+	if n := len(items); n > 0 {
+		last := &items[n-1]
+		for k := last.bodyStart + 1; k < last.bodyEnd; k++ {
+			if lines[k].no-lines[k-1].no >= 3 {
+				last.bodyEnd = k
+				break
+			}
+		}
 	}
 	valid := items[:0]
 	for _, it := range items {
@@ -222,19 +274,19 @@ func dumpFindEmbedded(lines []dumpLine) ([]dumpItem, int) {
 // dumpReadItem reads an item around the age line at i: an optional outlet
 // line before, an optional credit line after, the title line, and the body
 // up to the end (cut later at the next item's start).
-func dumpReadItem(lines []dumpLine, i int, age dumpAge) (dumpItem, bool) {
-	it := dumpItem{start: i, age: age}
-	if i > 0 {
+func dumpReadItem(lines []dumpLine, i int, anchor dumpAnchor) (dumpItem, bool) {
+	it := dumpItem{start: i, anchor: anchor}
+	if i > 0 && anchor.outlet == "" {
 		prev := lines[i-1].text
 		f := dumpLineFeatures(prev)
 		if dumpNameLike(prev, 5) && dumpFurnitureScore(f) < 3 && !f.terminal {
-			it.start, it.outlet = i-1, prev
+			it.start, it.anchor.outlet = i-1, prev
 		}
 	}
 	j := i + 1
 	if j < len(lines) {
 		if name, ok := dumpCredit(lines[j].text); ok {
-			it.outlet = name
+			it.anchor.outlet = name
 			j++
 		}
 	}

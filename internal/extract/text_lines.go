@@ -88,7 +88,7 @@ var dumpCTAOpeners = []string{
 	"do you have a story", "have you got a story", "got a story",
 	"want more", "click here", "read more", "read next", "more on this story",
 	"this article was", "this story was", "we use cookies", "by clicking",
-	"skip to", "jump to", "back to top", "reporting by", "additional reporting by", "writing by", "editing by",
+	"skip to", "jump to", "back to top", "©", "copyright", "all rights reserved", "reporting by", "additional reporting by", "writing by", "editing by",
 	"(reporting by", "(additional reporting by", "(writing by", "(editing by",
 }
 
@@ -133,6 +133,7 @@ type dumpFeatures struct {
 	ctaOpener    bool
 	section      bool // has a word of dumpSectionWords
 	listItem     bool // "• three or more words"
+	letters      bool // some word starts with a letter
 }
 
 // dumpWords splits a line into lower-cased words without edge punctuation.
@@ -184,6 +185,11 @@ func dumpLineFeatures(s string) dumpFeatures {
 		f.imperative = dumpImperatives[words[0]] && f.firstUpper
 	}
 	for _, w := range words {
+		if w[0] >= '0' && w[0] <= '9' {
+			f.chrome++ // counts beside chrome words: "12 Comments", "1/5"
+		} else {
+			f.letters = true
+		}
 		f.secondPerson = f.secondPerson || dumpAddressWords[w]
 		if dumpChannelWords[w] {
 			f.channel++
@@ -223,8 +229,8 @@ func dumpFurnitureScore(f dumpFeatures) int {
 		return 0
 	}
 	score := 0
-	if f.timestamp {
-		score += 4
+	if f.timestamp || !f.letters {
+		score += 4 // "15:21", "1/5", "***": no words at all
 	}
 	if f.chromeAnchor && f.chrome == f.words && f.words <= 5 {
 		score += 4 // a line made only of chrome words: "Related Articles"
