@@ -242,9 +242,8 @@ var (
 // written right after it when there is one.
 func findVisibleDate(s string) (model.Time, bool) {
 	type hit struct {
-		at, end    int
-		y, mo, d   int
-		monthFirst bool
+		at, end  int
+		y, mo, d int
 	}
 	var best *hit
 	bestClass := 0
