@@ -18,6 +18,10 @@ var bylineMarks = []string{"byline", "author", "autor", "auteur", "writer", "cre
 // element: author bios, boxes and avatars rather than the credit line.
 var bylineNoise = []string{"bio", "avatar", "image", "img", "photo", "social", "follow", "more", "related", "description", "about", "twitter", "mail", "comment"}
 
+// isBylineElem reports whether n is marked as a byline or an author: by
+// rel or itemprop, or by a class or id fragment not also marking a bio,
+// avatar or other author furniture. Containers that hold whole articles
+// are never bylines.
 func isBylineElem(n *html.Node) bool {
 	if hasToken(strings.ToLower(attr(n, "rel")), "author") {
 		return true
