@@ -74,11 +74,13 @@ func dumpReadArticle(lines []dumpLine, findTitle bool) (model.Article, dumpMetaF
 	return dumpAssemble(texts, roles, meta), meta
 }
 
-// dumpRepeats marks lines seen before, and excerpt lines that a later line
-// repeats in full ("The president said…" before "The president said on
-// Thursday that …"), so that a dump that opens with an excerpt does not
-// double its body. Short lines that repeat are furniture ("Advertisement"
-// between paragraphs) and are dropped everywhere.
+// dumpRepeats marks lines that a later line repeats, in full or as an
+// excerpt ("The president said…" before "The president said on Thursday
+// that …"), so that a dump that opens with a teaser of the article (its
+// headline and first lines, then the whole article) does not double its
+// body. The last copy is kept: it stands where the full article puts it.
+// Short lines that repeat and do not read as a headline are furniture
+// ("Advertisement" between paragraphs) and are dropped everywhere.
 func dumpRepeats(texts []string) []dumpRole {
 	roles := make([]dumpRole, len(texts))
 	count := make(map[string]int, len(texts))
@@ -93,13 +95,12 @@ func dumpRepeats(texts []string) []dumpRole {
 		}
 	}
 	seen := make(map[string]bool, len(texts))
-	for i, s := range texts {
+	for i := len(texts) - 1; i >= 0; i-- {
+		s := texts[i]
 		switch {
-		case s == "":
+		case s == "" || seen[s]:
 			roles[i] = dumpDropped
-		case seen[s]:
-			roles[i] = dumpDropped
-		case count[s] > 1 && len(strings.Fields(s)) <= 6:
+		case count[s] > 1 && len(strings.Fields(s)) <= 6 && !dumpIsTitleLike(dumpLineFeatures(s), s):
 			roles[i] = dumpFurniture
 		case dumpIsExcerpt(texts, byPrefix, i):
 			roles[i] = dumpDropped
