@@ -131,7 +131,7 @@ func (q *qtyState) notQuantity(i, k, next int, h qtyHit) bool {
 		if next < len(q.toks) && !q.toks[next].gap && (q.toks[next].text == "-" && next+1 < len(q.toks) && q.toks[next+1].kind == txNum || q.low(next) == "s") {
 			return true // "2025-08", "1990s"
 		}
-		if k == i && k > 0 && q.toks[k-1].kind == txWord && txCapital(q.toks[k-1].text) && q.sent[k-1] == q.sent[k] {
+		if k == i && k > 0 && q.toks[k-1].kind == txWord && txCapital(q.toks[k-1].text) && q.sent[k-1] == q.sent[k] && !qtyLeadWords[q.toks[k-1].low] {
 			if _, ok := qtyCurrencySymbols[q.toks[k-1].low]; !ok && !strings.HasSuffix(q.toks[k-1].text, "s") {
 				return true // "Article 5", "No 10"
 			}
@@ -398,4 +398,11 @@ func (q *qtyState) matchImplied(i int) (qtyHit, int, bool) {
 var qtyFractionWords = map[string]float64{
 	"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
 	"fifth": 5, "fifths": 5, "tenth": 10, "tenths": 10,
+}
+
+// Capitalised words before a number that do not make it a name: "Only 5
+// people came."
+var qtyLeadWords = map[string]bool{
+	"only": true, "just": true, "another": true, "exactly": true, "all": true,
+	"some": true, "with": true, "and": true, "but": true, "by": true, "of": true,
 }

@@ -81,6 +81,7 @@ func TestFindTimes(t *testing.T) {
 		{"quarter of year", thu, "Sales should recover by the end of the first quarter of 1990.", []string{"by the end of the first quarter of 1990|DATE|1990-Q1|END"}},
 		{"mid year", thu, "A truce collapsed in mid-1989.", []string{"in mid-1989|DATE|1989|MID"}},
 		{"the season", thu, "The law will take effect in the spring. Fighting eased in the fall of 2022.", []string{"in the spring|DATE|2026-SP|", "in the fall of 2022|DATE|2022-FA|"}},
+		{"weekday names", thu, "He told the Sunday Times that Black Friday sales fell.", nil},
 		{"not a count", thu, "The band sold 2000 records.", nil},
 		{"video timestamp", thu, "Scenes from the rally\n15:21\nThe crowd dispersed.", nil},
 		{"may verb", thu, "May I ask a question? He may go.", nil},

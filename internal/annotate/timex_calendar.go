@@ -21,6 +21,13 @@ var txMonths = map[string]time.Month{
 	"jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
 }
 
+// Words that make a weekday part of a name: "Good Friday", "Black Friday".
+var txWeekdayNames = map[string]bool{
+	"good": true, "black": true, "super": true, "easter": true, "palm": true,
+	"cyber": true, "ash": true, "holy": true, "maundy": true, "bloody": true,
+	"shrove": true, "giving": true, "blue": true, "small": true,
+}
+
 // Parts of day in TIMEX3 notation.
 var txPartsOfDay = map[string]string{
 	"morning": "TMO", "afternoon": "TAF", "evening": "TEV", "night": "TNI",
@@ -59,6 +66,11 @@ func (s *txState) resolveWeekday(wd time.Weekday, dir int) time.Time {
 func (s *txState) matchWeekday(i int) (txHit, int, bool) {
 	t := s.toks[i]
 	if !txCapital(t.text) {
+		return txHit{}, i, false
+	}
+	// "the Sunday Times", "Good Friday", "Black Friday": names.
+	if i > 0 && s.sent[i-1] == s.sent[i] && (s.toks[i-1].low == "the" || s.toks[i-1].low == "a" ||
+		txCapital(s.toks[i-1].text) && txWeekdayNames[s.toks[i-1].low]) {
 		return txHit{}, i, false
 	}
 	wd := txWeekdays[txStem(t.low)]
