@@ -25,7 +25,7 @@ var droppedTags = map[atom.Atom]bool{
 	atom.Svg: true, atom.Math: true, atom.Canvas: true, atom.Iframe: true,
 	atom.Object: true, atom.Embed: true, atom.Video: true, atom.Audio: true,
 	atom.Select: true, atom.Option: true, atom.Button: true, atom.Textarea: true,
-	atom.Input: true, atom.Head: true, atom.Title: true, atom.Link: true, atom.Meta: true,
+	atom.Input: true, atom.Title: true, atom.Link: true, atom.Meta: true,
 	atom.Picture: true, atom.Source: true, atom.Img: true, atom.Map: true,
 }
 
@@ -76,6 +76,6 @@ func mainText(doc *html.Node, opts Options) string {
 		return ""
 	}
 	paras := st.renderBody(roots, opts)
-	paras = trimEdges(paras, opts)
+	paras = trimEdges(paras, st.title, opts)
 	return strings.Join(paras, "\n\n")
 }

@@ -261,7 +261,7 @@ func (r *renderer) flush() {
 // trimEdges drops short furniture lines before the first and after the last
 // paragraph of prose (titles, bylines, datelines, tag lists, plugs), and
 // short lines that repeat within the body ("Advertisement").
-func trimEdges(paras []string, opts Options) []string {
+func trimEdges(paras []string, title string, opts Options) []string {
 	// A one-word line repeated three times or more is a label
 	// ("Advertisement"); repeated longer lines are often the writer's
 	// ("See it at ..." under each product), and so are rules ("___").
@@ -290,13 +290,35 @@ func trimEdges(paras []string, opts Options) []string {
 	if first < 0 {
 		return paras
 	}
-	paras = paras[first : last+1]
+	// Before the first prose, drop what reads as the page's title or
+	// metadata (dates, reading times, bylines with dates, labels); stop at
+	// the first line that does not, which may be a subheading.
+	lead := 0
+	for lead < first && isLeadMeta(paras[lead], title) {
+		lead++
+	}
+	paras = paras[lead : last+1]
 	// Plugs and credits close an article more often than they open it:
 	// look at the last few lines only.
 	for k := 0; k < 4 && len(paras) > 1 && isPlug(paras[len(paras)-1]); k++ {
 		paras = paras[:len(paras)-1]
 	}
 	return paras
+}
+
+// isLeadMeta reports whether p, a short line before the article's first
+// sentence, is the title again or metadata: it repeats the <title>, holds
+// a digit (a date, a time, "2 min read"), or is a single word.
+func isLeadMeta(p, title string) bool {
+	if strings.IndexFunc(p, unicode.IsDigit) >= 0 || !strings.Contains(p, " ") {
+		return true
+	}
+	if len(p) < 10 || title == "" {
+		return false
+	}
+	lp := strings.ToLower(strings.Join(strings.Fields(p), " "))
+	lt := strings.ToLower(strings.Join(strings.Fields(title), " "))
+	return strings.Contains(lt, lp) || strings.Contains(lp, lt)
 }
 
 // plugPhrases mark the lines that close an article without being part of

@@ -60,6 +60,7 @@ type pageStats struct {
 	el    []elemStat
 	nodes []*html.Node // in document order, parallel to el
 	body  *html.Node
+	title string // the document's <title>, to recognise it in the body
 	buf   []byte // scratch for lowering attribute values
 }
 
@@ -99,6 +100,9 @@ func (ps *pageStats) measure(n *html.Node, inFurniture bool, opts Options) elemS
 	case html.ElementNode, html.DocumentNode:
 	default:
 		return elemStat{}
+	}
+	if n.DataAtom == atom.Title && ps.title == "" && n.FirstChild != nil {
+		ps.title = n.FirstChild.Data
 	}
 	if n.Type == html.ElementNode && (droppedTags[n.DataAtom] || isHidden(n)) {
 		ps.add(n, elemStat{hidden: true})

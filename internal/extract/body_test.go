@@ -99,6 +99,16 @@ func TestMainText(t *testing.T) {
 			mustNot: []string{"standings"},
 		},
 		{
+			name: "title and dateline before the first sentence dropped",
+			page: "<html><head><title>Harbour reopens after storm | Example News</title></head><body><div><p>Harbour reopens after storm</p><p>Posted 14 Aug 2025</p><p>" + long + "</p><p>" + long + "</p></div></body></html>",
+			want: long + "\n\n" + long,
+		},
+		{
+			name: "leading subheading kept",
+			page: "<html><head><title>How to run faster</title></head><body><div><p>Speed can be raised with codes</p><ul><li>speedmult x100</li></ul><p>" + long + "</p><p>" + long + "</p></div></body></html>",
+			must: []string{"Speed can be raised with codes\n\nspeedmult x100"},
+		},
+		{
 			name: "empty page",
 			page: "<html><body></body></html>",
 			want: "",
