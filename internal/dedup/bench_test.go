@@ -85,6 +85,7 @@ func BenchmarkSignature(b *testing.B) {
 	var bytes int64
 	b.ReportAllocs()
 	b.ResetTimer()
+	cpu0 := processCPU()
 	for i := range b.N {
 		t := docs[i%len(docs)].Text
 		bytes += int64(len(t))
@@ -92,4 +93,7 @@ func BenchmarkSignature(b *testing.B) {
 	}
 	b.ReportMetric(float64(bytes)/1e6/b.Elapsed().Seconds(), "MB/s")
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
+	if cpu := (processCPU() - cpu0).Seconds(); cpu > 0 {
+		b.ReportMetric(float64(bytes)/1e6/cpu, "MB/cpu-s")
+	}
 }

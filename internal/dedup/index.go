@@ -41,6 +41,11 @@ type Index struct {
 	sigBuf  []uint32  // MinHash values of the text Add is signing
 	keyBuf  []uint64  // band keys of the text Add is signing
 
+	// AddBatch's buffers, kept between calls: insert copies what it keeps.
+	batchMins []uint32
+	batchKeys []uint64
+	batchSigs []Sig
+
 	ids  []string         // by doc number
 	root []int32          // doc number of each doc's original (itself if none)
 	memo []Match          // what Add reported for each doc
@@ -116,9 +121,12 @@ const batchChunk = 16
 // goroutines while the calling goroutine adds the signed ones in order.
 func (x *Index) AddBatch(docs []Doc) []Match {
 	h, nb := x.opts.Hashes, x.opts.Bands
-	mins := make([]uint32, len(docs)*h)
-	keys := make([]uint64, len(docs)*nb)
-	sigs := make([]Sig, len(docs))
+	if len(docs) > len(x.batchSigs) {
+		x.batchMins = make([]uint32, len(docs)*h)
+		x.batchKeys = make([]uint64, len(docs)*nb)
+		x.batchSigs = make([]Sig, len(docs))
+	}
+	mins, keys, sigs := x.batchMins, x.batchKeys, x.batchSigs
 	chunks := (len(docs) + batchChunk - 1) / batchChunk
 	ready := make([]chan struct{}, chunks)
 	for c := range ready {
