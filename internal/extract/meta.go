@@ -210,9 +210,13 @@ func pickPublished(f *pageFacts, ld ldFacts, pageURL string, ref time.Time) mode
 		}
 	}
 	cands = append(cands, ld.created, ld.pageDate)
-	for _, te := range f.times {
-		if !te.modified && !te.published {
-			cands = append(cands, te.value)
+	// Unmarked <time>s: those after the headline first; ones before it
+	// are as often in lists of other articles.
+	for _, after := range []bool{true, false} {
+		for _, te := range f.times {
+			if !te.modified && !te.published && te.afterH1 == after {
+				cands = append(cands, te.value)
+			}
 		}
 	}
 	for i, c := range cands {
