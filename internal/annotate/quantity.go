@@ -145,7 +145,7 @@ var qtyStops = map[string]bool{
 	"every": true, "if": true, "so": true, "then": true, "there": true,
 	"last": true, "next": true, "today": true, "yesterday": true, "tomorrow": true,
 	"tonight": true, "above": true, "below": true, "higher": true, "lower": true,
-	"down": true,
+	"down": true, "late": true, "early": true,
 }
 
 // Words before a number that make it part of a name: "Article 5".

@@ -112,6 +112,7 @@ type txState struct {
 	opts   TimeOptions
 	hits   []txHit
 	events map[string]time.Time // event class → its day, from "Friday's summit"
+	cur    int                  // the token tense() reads around
 }
 
 func findTimes(text string, ref time.Time, opts TimeOptions) []txHit {

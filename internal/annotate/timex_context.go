@@ -84,10 +84,11 @@ func txSentences(toks []txTok) []int32 {
 }
 
 // tense returns -1 when the verb nearest to tokens [i, j) is past, +1 when
-// it is future, 0 when present or unknown. It looks back up to 8 tokens and
+// it is future, 0 when present or unknown. It looks back up to 10 tokens and
 // ahead up to 4, within the sentence and clause.
 func (s *txState) tense(i, j int) int {
-	for k := i - 1; k >= 0 && k >= i-8 && s.sent[k] == s.sent[i]; k-- {
+	s.cur = i
+	for k := i - 1; k >= 0 && k >= i-10 && s.sent[k] == s.sent[i]; k-- {
 		if v, stop := s.tenseAt(k); stop {
 			return v
 		}
@@ -111,8 +112,12 @@ func (s *txState) tenseAt(k int) (int, bool) {
 	t := s.toks[k]
 	if t.kind == txPunct {
 		switch t.text {
-		case "-", "'", "’", "‘":
+		case "-", "'", "’", "‘", "%", "$", "£", "€":
 			return 0, false
+		case ",":
+			// Look across commas before the expression ("finished at
+			// 142.75, up from 141.60 late Friday"), not after it.
+			return 0, k > s.cur
 		}
 		return 0, true
 	}

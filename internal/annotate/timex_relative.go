@@ -233,6 +233,9 @@ func (s *txState) matchRelative(i int) (txHit, int, bool) {
 			k++
 		}
 		if u := at(k); txUnits[u].letter != "" && strings.HasSuffix(u, "s") {
+			if at(k+1) == "ago" {
+				return txHit{typ: "DATE", value: "PAST_REF"}, k + 2, true // "a few hours ago"
+			}
 			return txHit{typ: "DURATION", value: txVague(u)}, k + 1, true
 		}
 	case "first", "second", "third", "fourth":

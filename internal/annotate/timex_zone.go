@@ -87,10 +87,17 @@ func (s *txState) matchClock(i int) (txHit, int, bool) {
 	} else {
 		// A bare "15:21" is a clock only after a preposition ("at 15:00")
 		// or before a zone; alone on a line it is a video timestamp.
+		// "8.30" without am/pm is a clock only before a zone: after "from"
+		// or "to" it is more often a price or a rate.
+		_, zoned := txZoneWords[s.low(k)]
+		zoned = zoned || s.low(k+1) == "time" || s.low(k) == "(" && s.low(k+2) == "time"
 		switch s.low(i - 1) {
 		case "at", "by", "until", "from", "before", "after", "around", "to", "till":
+			if !zoned && (strings.IndexByte(t.text, '.') >= 0 || s.low(k) == "%") {
+				return txHit{}, i, false
+			}
 		default:
-			if _, zoned := txZoneWords[s.low(k)]; !zoned && s.low(k+1) != "time" {
+			if !zoned {
 				return txHit{}, i, false
 			}
 		}
