@@ -1,0 +1,32 @@
+// Package cluster groups articles into stories and stories into threads,
+// online, one article at a time.
+//
+// An article (Item) is tokenised (lower-cased, stopwords dropped, lightly
+// stemmed) into a TF-IDF vector whose IDF is learnt from the stream so far,
+// and its names, places, dates and counts are found in the text or taken
+// from the caller's annotations. Candidate stories come from an inverted
+// index from names and rare terms to recent stories, capped per entry, so
+// the cost per article does not grow with the number of stories. The
+// article joins the best candidate scoring at least Options.Threshold:
+//
+//	score = TermWeight·cos(terms) + NameWeight·cos(names)
+//	      + DetailWeight·agreements − ConflictWeight·conflicts
+//	      × 2^(−gap/HalfLife)
+//
+// where a conflict is a place, date or count of the same noun that the
+// article gives and that differs from one most of the story's articles give
+// (two earthquakes of different magnitudes, two shootings in different
+// cities). Otherwise it starts a new story. A story keeps only its
+// CentroidTerms and CentroidNames strongest features.
+//
+// Corrections: every MergeEvery articles, stories changed since the last
+// pass are compared with their candidates, story to story, and merged into
+// the older one at MergeThreshold; the younger ID redirects (Resolve).
+// Splitting drifted stories is not implemented.
+//
+// Threads: a new story joins the thread of the earlier candidate that scores
+// best at or above ThreadThreshold (below the join threshold), was last seen
+// at most ThreadWindow before it, and shares at least one name with it. A
+// thread's ID is the ID of its earliest story. Same input in the same order
+// gives the same stories and threads.
+package cluster

@@ -1,0 +1,283 @@
+package cluster
+
+import (
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Item is one article as the clusterer sees it. Only ID and Title or Text
+// are required; the optional fields, when the caller has annotations,
+// replace what the clusterer would find in the text itself.
+type Item struct {
+	ID     string
+	Outlet string
+	// Published is zero when unknown; then time plays no part for it.
+	Published time.Time
+	Title     string
+	Text      string
+	// Entities are canonical entity names; Places place names; Times
+	// TIMEX3 values ("2013-09-26", "2013"); Numbers counts with their noun
+	// as "value|noun" ("7.2|magnitude").
+	Entities, Places, Times, Numbers []string
+}
+
+// Assignment is where an article went.
+type Assignment struct {
+	Story  string
+	Thread string
+	// New is true when the article started the story.
+	New bool
+}
+
+// Story is one story as it stands.
+type Story struct {
+	ID    string
+	Label string
+	// FirstSeen and LastSeen span the known publication times; zero when
+	// no article had one.
+	FirstSeen, LastSeen time.Time
+	Outlets             []string
+	Articles            []string
+	// Thread is the ID of the earliest story of the story's thread (its
+	// own ID when it starts one).
+	Thread string
+}
+
+// feat is one weighted feature of a sparse vector, sorted by id.
+type feat struct {
+	id int32
+	w  float32
+}
+
+// detail is one place or date with how many articles of a story give it;
+// for numbers, noun is the counted thing and id the value.
+type detail struct {
+	noun, id int32
+	n        int32
+}
+
+// story is the running representation of one story; an article is turned
+// into a one-article story to be scored, so one scoring function serves
+// article-to-story and story-to-story comparisons.
+type story struct {
+	idx          int32
+	terms, names []feat
+	places       []detail
+	dates        []detail
+	numbers      []detail
+	size         int32
+	first, last  time.Time
+	outlets      []string
+	articles     []string
+	thread       int32
+	label        string
+	labelScore   float64
+	into         int32 // index of the story it merged into, or -1
+	touched      bool
+}
+
+// Online clusters articles one at a time. It is not safe for concurrent
+// use. The zero value is not usable; call New.
+type Online struct {
+	opts     Options
+	vocab    map[string]int32
+	df       []int32
+	postings [][]int32
+	docs     int
+	stories  []*story
+	touched  []int32
+	hits     []float32
+	seen     []int32
+	sinceFix int
+	merges   int
+}
+
+// New returns an empty clusterer.
+func New(opts Options) *Online {
+	return &Online{opts: opts, vocab: make(map[string]int32)}
+}
+
+// Add places one article: it joins the best-scoring candidate story at or
+// above Options.Threshold, or starts a new story. Every MergeEvery articles
+// it runs the correction pass (see Correct).
+func (c *Online) Add(it Item) Assignment {
+	a := c.featurise(it)
+	cands := c.candidates(a)
+	best, bestScore := int32(-1), -math.MaxFloat64
+	for _, s := range cands {
+		sc := c.score(a, c.stories[s])
+		if sc > bestScore {
+			best, bestScore = s, sc
+		}
+	}
+	var as Assignment
+	if best >= 0 && bestScore >= c.opts.Threshold {
+		s := c.stories[best]
+		c.join(s, a, bestScore)
+		as = Assignment{Story: c.storyID(s.idx), Thread: c.storyID(c.threadOf(s))}
+	} else {
+		s := a
+		s.idx = int32(len(c.stories))
+		s.thread = s.idx
+		s.labelScore = 0
+		c.stories = append(c.stories, s)
+		c.hits = append(c.hits, 0)
+		c.seen = append(c.seen, -1)
+		if t := c.threadFor(s, cands); t >= 0 {
+			s.thread = c.threadOf(c.stories[t])
+		}
+		c.index(s, s)
+		c.markTouched(s)
+		as = Assignment{Story: c.storyID(s.idx), Thread: c.storyID(c.threadOf(s)), New: true}
+	}
+	c.sinceFix++
+	if c.opts.MergeEvery > 0 && c.sinceFix >= c.opts.MergeEvery {
+		c.Correct()
+	}
+	return as
+}
+
+func (c *Online) storyID(idx int32) string { return "s" + strconv.Itoa(int(idx)+1) }
+
+func (c *Online) threadOf(s *story) int32 {
+	t := s.thread
+	for c.stories[t].into >= 0 {
+		t = c.stories[t].into
+	}
+	return c.stories[t].thread
+}
+
+// featurise turns an item into a one-article story and updates document
+// frequencies.
+func (c *Online) featurise(it Item) *story {
+	f := Extract(it.Title, it.Text)
+	for _, e := range it.Entities {
+		f.Names[strings.ToLower(e)] += 2
+	}
+	f.Places = append(f.Places, lowerAll(it.Places)...)
+	f.Dates = append(f.Dates, it.Times...)
+	f.Numbers = append(f.Numbers, it.Numbers...)
+	c.docs++
+	s := &story{idx: -1, size: 1, into: -1, first: it.Published, last: it.Published}
+	s.terms = c.vector(f.Terms, "")
+	s.names = c.vector(f.Names, "\x00")
+	s.places = c.details(f.Places, "\x01")
+	s.dates = c.details(dateKeys(f.Dates), "\x02")
+	s.numbers = c.numbers(f.Numbers)
+	if it.Outlet != "" {
+		s.outlets = []string{it.Outlet}
+	}
+	s.articles = []string{it.ID}
+	s.label = labelOf(it)
+	return s
+}
+
+func lowerAll(xs []string) []string {
+	out := make([]string, len(xs))
+	for i, x := range xs {
+		out[i] = strings.ToLower(x)
+	}
+	return out
+}
+
+// dateKeys keeps a date's year and, when given, its year-month-day, so
+// "2013-09-26" agrees with "2013" and conflicts with "2008".
+func dateKeys(ds []string) []string {
+	out := make([]string, 0, len(ds))
+	for _, d := range ds {
+		if len(d) >= 4 && isDigitByte(d[0]) && isDigitByte(d[3]) {
+			out = append(out, d[:4])
+		} else if len(d) == 5 && d[2] == '-' {
+			out = append(out, d) // month-day without a year
+		}
+	}
+	return out
+}
+
+func labelOf(it Item) string {
+	l := strings.TrimSpace(it.Title)
+	if l == "" {
+		l = strings.TrimSpace(it.Text)
+		if i := strings.IndexAny(l, ".!?\n"); i > 0 {
+			l = l[:i]
+		}
+	}
+	if len(l) > 160 {
+		l = l[:160]
+	}
+	return l
+}
+
+func (c *Online) id(key string) int32 {
+	if id, ok := c.vocab[key]; ok {
+		return id
+	}
+	id := int32(len(c.df))
+	c.vocab[key] = id
+	c.df = append(c.df, 0)
+	c.postings = append(c.postings, nil)
+	return id
+}
+
+// vector makes a unit-length log-tf vector sorted by feature id and counts
+// each feature once in df.
+func (c *Online) vector(counts map[string]int, prefix string) []feat {
+	v := make([]feat, 0, len(counts))
+	var norm float64
+	for k, n := range counts {
+		id := c.id(prefix + k)
+		c.df[id]++
+		w := 1 + math.Log(float64(n))
+		norm += w * w
+		v = append(v, feat{id, float32(w)})
+	}
+	slices.SortFunc(v, func(a, b feat) int { return int(a.id - b.id) })
+	if norm > 0 {
+		inv := float32(1 / math.Sqrt(norm))
+		for i := range v {
+			v[i].w *= inv
+		}
+	}
+	return v
+}
+
+func (c *Online) details(keys []string, prefix string) []detail {
+	var out []detail
+	for _, k := range keys {
+		out = addDetail(out, detail{id: c.id(prefix + k), n: 1})
+	}
+	return out
+}
+
+func (c *Online) numbers(keys []string) []detail {
+	var out []detail
+	for _, k := range keys {
+		val, noun, ok := strings.Cut(k, "|")
+		if !ok || noun == "" {
+			continue
+		}
+		out = addDetail(out, detail{noun: c.id("\x03" + noun), id: c.id("\x04" + val), n: 1})
+	}
+	return out
+}
+
+// addDetail adds d to ds once per article: the same detail twice in one
+// article counts once.
+func addDetail(ds []detail, d detail) []detail {
+	for _, x := range ds {
+		if x.id == d.id && x.noun == d.noun {
+			return ds
+		}
+	}
+	return append(ds, d)
+}
+
+func (c *Online) idf(id int32) float64 {
+	return math.Log(float64(c.docs+1)/float64(c.df[id]+1)) + 1
+}
+
+// Len is the number of articles added.
+func (c *Online) Len() int { return c.docs }
