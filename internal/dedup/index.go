@@ -205,10 +205,11 @@ func (x *Index) near(n int32, mins []uint32, keys []uint64) (Match, int32) {
 	h, nb := x.opts.Hashes, x.opts.Bands
 	e := int32(len(x.owner))
 	x.owner = append(x.owner, n)
-	x.mins = append(x.mins, mins...)
+	x.mins = append(extend(x.mins, 0, len(mins)), mins...)
 	x.stamp = append(x.stamp, 0)
-	for _, key := range keys {
-		x.next = append(x.next, x.buckets.push(key, e))
+	x.next = extend(x.next, nb, 0)
+	for b, key := range keys {
+		x.next[int(e)*nb+b] = x.buckets.push(key, e)
 	}
 
 	if x.epoch == math.MaxInt32 {
@@ -254,4 +255,16 @@ func (x *Index) bandKeys(mins []uint32, keys []uint64) []uint64 {
 		keys[b] = mix(k)
 	}
 	return keys
+}
+
+// extend returns s lengthened by n zero elements, with room for spare
+// more; when it must grow, it doubles the capacity, which for the index's
+// large slices copies less than append's growth by a quarter.
+func extend[T any](s []T, n, spare int) []T {
+	if len(s)+n+spare > cap(s) {
+		grown := make([]T, len(s), max(2*cap(s), len(s)+n+spare, 1024))
+		copy(grown, s)
+		s = grown
+	}
+	return s[:len(s)+n]
 }
