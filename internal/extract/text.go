@@ -72,8 +72,8 @@ func Text(text string, opts Options) ([]model.Article, error) {
 			continue
 		}
 		a.Title = it.title
-		if a.Outlet == "" {
-			a.Outlet = it.anchor.outlet
+		if it.anchor.outlet != "" {
+			a.Outlet = it.anchor.outlet // the teaser's own credit, not the page's plugs
 		}
 		if a.Published.IsZero() {
 			a.Published = it.anchor.published(base)
