@@ -293,6 +293,13 @@ func (q *qtyState) head(k int) (string, int) {
 	if allCaps {
 		return "", k // a name: "10 Downing Street"
 	}
+	// No plural: the first word that does not look like an adjective or a
+	// participle ("one state proposing", "a 4.9% annualized rate").
+	for j := first; j < last; j++ {
+		if !txCapital(q.toks[j].text) && !qtyAdjective(q.toks[j].low) {
+			return q.toks[j].text, j + 1
+		}
+	}
 	return q.toks[last].text, last + 1
 }
 
@@ -405,4 +412,25 @@ var qtyFractionWords = map[string]float64{
 var qtyLeadWords = map[string]bool{
 	"only": true, "just": true, "another": true, "exactly": true, "all": true,
 	"some": true, "with": true, "and": true, "but": true, "by": true, "of": true,
+}
+
+var qtyAdjectives = map[string]bool{
+	"new": true, "old": true, "big": true, "small": true, "large": true,
+	"major": true, "key": true, "other": true, "top": true, "senior": true,
+	"young": true, "former": true, "local": true, "foreign": true,
+	"military": true, "civilian": true, "full": true, "separate": true,
+}
+
+// qtyAdjective guesses an adjective or participle from common words and
+// endings.
+func qtyAdjective(w string) bool {
+	if qtyAdjectives[w] {
+		return true
+	}
+	for _, suf := range []string{"ed", "ing", "al", "ive", "ful", "ous", "ic", "ian", "ese", "ish", "ary", "ern"} {
+		if len(w) > len(suf)+2 && strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
 }

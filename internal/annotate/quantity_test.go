@@ -35,6 +35,7 @@ func TestFindQuantities(t *testing.T) {
 		{"age after role", "The chairman, 62, will retire.", []string{"62|62|year|age|"}},
 		{"not a fraction", "The 9/11 attacks changed everything.", nil},
 		{"sentence-initial capital", "Only 5 people came.", []string{"5 people|5||people|"}},
+		{"singular head", "Only one state proposing a deal.", []string{"one state|1||state|"}},
 		{"n-way", "It is a three-way race.", []string{"three-way race|3||parties|"}},
 		{"duration", "The siege lasted 36 hours.", []string{"36 hours|36|hour||"}},
 		{"hyphen fraction", "a 2 1/2-year-old boy", []string{"2 1/2-year-old boy|2.5|year||"}},

@@ -85,6 +85,7 @@ func TestFindTimes(t *testing.T) {
 		{"few hours ago", thu, "Just a few hours ago, the team arrived.", []string{"few hours ago|DATE|PAST_REF|"}},
 		{"weekday across comma", thu, "The dollar finished at 142.75 yen, up from 141.60 late Friday.", []string{"late Friday|DATE|2025-08-08|"}},
 		{"rate not clock", thu, "The yield fell to 7.95% from 8.02 on Wednesday.", []string{"on Wednesday|DATE|2025-08-13|"}},
+		{"hours ago", thu, "The blast happened five hours ago.", []string{"five hours ago|DATE|2025-08-13|"}},
 		{"not a count", thu, "The band sold 2000 records.", nil},
 		{"video timestamp", thu, "Scenes from the rally\n15:21\nThe crowd dispersed.", nil},
 		{"may verb", thu, "May I ask a question? He may go.", nil},

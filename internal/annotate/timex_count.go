@@ -122,6 +122,12 @@ func (s *txState) offset(i, k int, num float64, unit, mod string) (txHit, int, b
 		return txHit{}, i, false
 	}
 	if u.clock {
+		if w == "ago" {
+			// "five hours ago": the day it falls on.
+			d := s.ref.Add(-time.Duration(num * float64(txClockUnit(unit))))
+			d = time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, time.UTC)
+			return txHit{typ: "DATE", value: txDay(d), day: d}, k + 1, true
+		}
 		// "an hour later": the gold keeps sub-day offsets as durations.
 		return txHit{typ: "DURATION", value: txDuration(num, unit), mod: mod}, k + 1, true
 	}
@@ -314,4 +320,15 @@ func (s *txState) sentenceAnchor(i int, letter string) time.Time {
 		}
 	}
 	return s.ref
+}
+
+// txClockUnit is the length of a time-of-day unit.
+func txClockUnit(unit string) time.Duration {
+	switch txUnits[unit].letter {
+	case "H":
+		return time.Hour
+	case "M":
+		return time.Minute
+	}
+	return time.Second
 }
