@@ -86,6 +86,7 @@ func TestFindTimes(t *testing.T) {
 		{"weekday across comma", thu, "The dollar finished at 142.75 yen, up from 141.60 late Friday.", []string{"late Friday|DATE|2025-08-08|"}},
 		{"rate not clock", thu, "The yield fell to 7.95% from 8.02 on Wednesday.", []string{"on Wednesday|DATE|2025-08-13|"}},
 		{"hours ago", thu, "The blast happened five hours ago.", []string{"five hours ago|DATE|2025-08-13|"}},
+		{"frequency", thu, "They meet twice a week and file reports three times a year.", []string{"twice a week|SET|P1W|", "three times a year|SET|P1Y|"}},
 		{"not a count", thu, "The band sold 2000 records.", nil},
 		{"video timestamp", thu, "Scenes from the rally\n15:21\nThe crowd dispersed.", nil},
 		{"may verb", thu, "May I ask a question? He may go.", nil},

@@ -159,6 +159,9 @@ func (s *txState) match(i int) (txHit, int, bool) {
 		if h, n, ok := s.matchISODate(i); ok {
 			return h, n, true
 		}
+		if h, n, ok := s.matchSet(i); ok {
+			return h, n, true
+		}
 		if h, n, ok := s.matchCount(i); ok {
 			return h, n, true
 		}
@@ -233,7 +236,7 @@ var txTriggers = func() map[string]bool {
 		mid early late just shortly soon right immediately before after every
 		each currently presently nowadays recently previously formerly a an
 		dozen half several few many couple first second third fourth noon
-		midnight current`) {
+		midnight current once twice thrice`) {
 		m[w] = true
 	}
 	for _, tab := range []map[string]float64{numberWordValues} {

@@ -253,6 +253,24 @@ func (s *txState) matchSet(i int) (txHit, int, bool) {
 	if v, ok := txSetWords[s.low(i)]; ok {
 		return txHit{typ: "SET", value: v}, i + 1, true
 	}
+	// "twice a week", "three times a year", "once a month"
+	k := i
+	switch s.low(k) {
+	case "once", "twice", "thrice":
+		k++
+	default:
+		if _, next, ok := numParse(s.toks, k); ok && s.low(next) == "times" {
+			k = next + 1
+		}
+	}
+	if k > i {
+		if a := s.low(k); a == "a" || a == "an" || a == "per" || a == "each" || a == "every" {
+			if u, ok := txUnits[s.low(k+1)]; ok && u.scale == 1 {
+				return txHit{typ: "SET", value: txDuration(1, s.low(k+1))}, k + 2, true
+			}
+		}
+		return txHit{}, i, false
+	}
 	if w := s.low(i); w != "every" && w != "each" {
 		return txHit{}, i, false
 	}
