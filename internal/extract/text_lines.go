@@ -30,6 +30,8 @@ var dumpChromeWords = map[string]bool{
 	"this": true, "the": true, "ad": true, "ads": true, "article": true, "page": true,
 	"post": true, "on": true, "to": true, "via": true, "email": true, "news": true,
 	"facebook": true, "twitter": true, "whatsapp": true, "linkedin": true, "save": true,
+	"image": true, "audio": true, "loading": true, "scroll": true, "continue": true,
+	"of": true, "and": true, "up": true,
 }
 
 // dumpChromeAnchors are the chrome words that can carry a line on their own;
@@ -39,7 +41,8 @@ var dumpChromeAnchors = map[string]bool{
 	"related": true, "advertisement": true, "sponsored": true, "trending": true,
 	"recommended": true, "newsletter": true, "share": true, "subscribe": true,
 	"cookies": true, "popular": true, "gallery": true, "copied": true, "menu": true,
-	"latest": true, "advertisements": true, "most": true,
+	"latest": true, "advertisements": true, "most": true, "video": true,
+	"videos": true, "photos": true, "image": true, "audio": true, "loading": true,
 }
 
 // dumpSectionWords head the page's own sections after an article
@@ -88,7 +91,9 @@ var dumpCTAOpeners = []string{
 	"do you have a story", "have you got a story", "got a story",
 	"want more", "click here", "read more", "read next", "more on this story",
 	"this article was", "this story was", "we use cookies", "by clicking",
-	"skip to", "jump to", "back to top", "©", "copyright", "all rights reserved", "reporting by", "additional reporting by", "writing by", "editing by",
+	"skip to", "jump to", "back to top", "read full article", "read the full",
+	"continue reading", "view comments", "show more", "load more", "see more",
+	"scroll to continue", "open in app", "©", "copyright", "all rights reserved", "reporting by", "additional reporting by", "writing by", "editing by",
 	"(reporting by", "(additional reporting by", "(writing by", "(editing by",
 }
 
