@@ -12,13 +12,14 @@ type Options struct {
 	// runs shared by independent articles on one topic (names, a quoted
 	// phrase) stay rare. Smaller values flag more same-topic articles;
 	// larger ones miss more lightly edited copies. Texts with fewer words
-	// than Shingle are matched exactly only. Capped at 32; cost is one
-	// multiply per word per shingle position.
+	// than Shingle are matched exactly only. Capped at 32; the cost of
+	// signing does not depend on it (the shingle hash rolls).
 	Shingle int
 	// Hashes is the number of MinHash values per signature. Default 128.
 	// The standard error of the estimated similarity is about
-	// sqrt(J(1-J)/Hashes), 0.035 at J=0.8. Cost: one multiply per shingle
-	// per hash when signing, 4 bytes per hash per stored article.
+	// sqrt(J(1-J)/Hashes), 0.035 at J=0.8. Cost: 4 bytes per hash per
+	// stored article and Hashes comparisons per candidate verified; signing
+	// costs the same for any value (one-permutation hashing).
 	Hashes int
 	// Bands is the number of LSH bands the hashes are split into; each band
 	// has Hashes/Bands rows. Two articles become candidates when all rows of
