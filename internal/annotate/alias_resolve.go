@@ -75,17 +75,20 @@ func Resolve(docs []model.Annotations) []model.Entity {
 		}
 	}
 	// a lone surname joins the most-mentioned full name with that surname
+	fullBySurname := map[string]int{}
+	for k, j := range byKey {
+		if !strings.HasPrefix(k, "P|") {
+			continue
+		}
+		last := k[strings.LastIndexByte(k, '|')+1:]
+		if b, ok := fullBySurname[last]; !ok || len(ent(j).Mentions) > len(ent(b).Mentions) ||
+			len(ent(j).Mentions) == len(ent(b).Mentions) && j < b {
+			fullBySurname[last] = j
+		}
+	}
 	for _, i := range singles {
 		last := surnameKey(ent(i).Name)
-		best, bestN := -1, 0
-		for k, j := range byKey {
-			if strings.HasPrefix(k, "P|") && strings.HasSuffix(k, "|"+last) {
-				if n := len(ent(j).Mentions); best < 0 || n > bestN {
-					best, bestN = j, n
-				}
-			}
-		}
-		if best >= 0 {
+		if best, ok := fullBySurname[last]; ok {
 			union(i, best)
 		} else if j, ok := byKey["P||"+last]; ok {
 			union(i, j)

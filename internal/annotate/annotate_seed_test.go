@@ -97,6 +97,9 @@ func TestSeedsAgainstGold(t *testing.T) {
 	rep := eval.Annotation(gold, texts, anns)
 	t.Logf("entities (B-cubed over variant×file): P %.3f R %.3f F1 %.3f; groups complete %d/%d",
 		rep.Entities.P, rep.Entities.R, rep.Entities.F1, rep.GroupsComplete, rep.Groups)
+	for _, s := range rep.Merged {
+		t.Logf("merged: %s", s)
+	}
 	for _, s := range rep.Incomplete {
 		t.Logf("incomplete: %s", s)
 	}

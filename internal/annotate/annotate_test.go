@@ -197,6 +197,8 @@ func TestBadInput(t *testing.T) {
 		"nested quotes":   strings.Repeat("\u201c", 10000) + "x" + strings.Repeat("\u201d", 10000),
 		"nested straight": strings.Repeat("\"'", 10000),
 		"unbalanced":      "\u201cOne. \u2018Two. \"Three.\n\u201d\u2019'",
+		"distinct names":  distinctNames(60000),
+		"role phrases":    strings.Repeat("Joe Biden, US president, met the president at Friday's summit in Paris. ", 12000),
 	}
 	for name, in := range cases {
 		t.Run(name, func(t *testing.T) {
@@ -208,6 +210,22 @@ func TestBadInput(t *testing.T) {
 			}
 		})
 	}
+}
+
+// distinctNames returns n different capitalised two-word names in one
+// sentence, the worst case for grouping entities.
+func distinctNames(n int) string {
+	var b strings.Builder
+	for i := 0; i < n; i++ {
+		x := i
+		b.WriteString("Ab")
+		for k := 0; k < 4; k++ {
+			b.WriteByte(byte('a' + x%26))
+			x /= 26
+		}
+		b.WriteString(" Cd and ")
+	}
+	return b.String()
 }
 
 func checkSpans(t *testing.T, in string, a model.Annotations) {

@@ -83,7 +83,8 @@ type candidate struct {
 // Annotate implements Annotator.
 func (e Entities) Annotate(d *Doc) {
 	g := defaultGazetteer()
-	r := entityReader{d: d, g: g, cands: make([]candidate, 0, len(d.Tokens)/6+4)}
+	r := entityReader{d: d, g: g, cands: make([]candidate, 0, len(d.Tokens)/6+4),
+		byLast: map[string][]int{}, byFirst: map[string][]int{}, byFull: map[string]int{}, byThing: map[string]int{}}
 	for si, s := range d.Sentences {
 		r.sentence(si, s)
 	}
@@ -96,11 +97,22 @@ func (e Entities) Annotate(d *Doc) {
 }
 
 type entityReader struct {
-	d     *Doc
-	g     *gazetteer
-	cands []candidate
-	ents  []docEntity
-	ments []Mention
+	// byLast and byFirst index person entities by surname key and given
+	// name, byThing other entities by thingKey; addresses lists entities
+	// whose name holds a number ("10 Downing Street"), for "No 10".
+	byLast, byFirst map[string][]int
+	byFull          map[string]int // surname key + "|" + given name
+	byThing         map[string]int
+	addresses       []int
+	// count[e] is the number of mentions of entity e, built by roles.
+	count []int
+	// personEnds maps the end of a person mention to its entity.
+	personEnds map[int]int
+	d          *Doc
+	g          *gazetteer
+	cands      []candidate
+	ents       []docEntity
+	ments      []Mention
 }
 
 func (r *entityReader) word(s Segment) string { return r.d.Text[s.Start:s.End] }
@@ -490,21 +502,22 @@ var compass = wordSet(`eastern western northern southern central north south eas
 func (r *entityReader) placeExtent(c *candidate) {
 	toks := r.d.Tokens
 	k := tokenAt(toks, c.span.Start)
-	if k > 0 && toks[k-1].Kind == Word && compass[r.word(toks[k-1].seg())] {
+	e := tokenAt(toks, c.span.End)
+	regionNext := e < len(toks) && toks[e].Kind == Word && placeRegions[r.word(toks[e].seg())]
+	if k > 0 && toks[k-1].Kind == Word && compass[r.word(toks[k-1].seg())] && !regionNext {
 		c.span.Start = toks[k-1].Start
 		c.head = c.span
 		c.canonical = r.word(c.span)
 		c.typ = model.Location
 		return
 	}
-	e := tokenAt(toks, c.span.End)
-	if e < len(toks) && toks[e].Kind == Word {
-		switch w := r.word(toks[e].seg()); w {
-		case "region", "province", "oblast", "state", "county":
-			c.span.End = toks[e].End
-			c.head = c.span
-			c.canonical = c.canonical + " " + w
-			c.typ = model.Location
-		}
+	if regionNext {
+		c.span.End = toks[e].End
+		c.head = c.span
+		c.canonical = c.canonical + " " + r.word(toks[e].seg())
+		c.typ = model.Location
 	}
 }
+
+// placeRegions after a place name make it a region: "Donbas region".
+var placeRegions = wordSet(`region province oblast county`)

@@ -25,6 +25,9 @@ var (
 	determiners = wordSet(`the a an his her their its this that The A An His Her Their Its This That`)
 )
 
+// maxEvents bounds the distinct events kept per article.
+const maxEvents = 256
+
 // eventMention is an event phrase with what anchors it: a day, a year, a
 // place, participants, or "later" (a second meeting).
 type eventMention struct {
@@ -81,6 +84,9 @@ func (r *entityReader) events() {
 		}
 		if at < 0 {
 			at = dominant
+		}
+		if at < 0 && len(clusters) >= maxEvents {
+			continue // bound the work on pathological text
 		}
 		if at < 0 {
 			r.ents = append(r.ents, docEntity{typ: model.Event, name: r.word(m.span)})
@@ -249,6 +255,9 @@ func anchorsAgree(a, b []string) bool {
 		if kind == "o:" && ha != hb {
 			return false // a second meeting is not the first
 		}
+		if kind == "y:" && ha != hb && hasKind(a, "d:") != hasKind(b, "d:") && hasKind(a, "d:") == hb {
+			return false // "his 2018 summit" is not "Friday's summit"
+		}
 		if ha && hb && !common {
 			return false
 		}
@@ -271,6 +280,15 @@ func placesDiffer(a, b []string) bool {
 		hb = hb || strings.HasPrefix(y, "p:")
 	}
 	return ha && hb
+}
+
+func hasKind(a []string, kind string) bool {
+	for _, x := range a {
+		if strings.HasPrefix(x, kind) {
+			return true
+		}
+	}
+	return false
 }
 
 func shareAnchor(a, b []string) bool {

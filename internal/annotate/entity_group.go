@@ -97,20 +97,46 @@ func (r *entityReader) person(c *candidate) int {
 	} else if len(c.words) == 1 && (c.honorific == "sir" || c.honorific == "dame") {
 		first, last = last, ""
 	}
-	for i := range r.ents {
-		e := &r.ents[i]
-		if e.typ != model.Person {
-			continue
-		}
-		if last != "" && e.lastKey == surnameKey(last) && (first == "" || e.first == "" || e.first == first) {
-			if e.first == "" {
-				e.first = first
+	key := surnameKey(last)
+	if last != "" {
+		if first != "" {
+			if i, ok := r.byFull[key+"|"+first]; ok {
+				return i
 			}
-			return i
+		}
+		for _, i := range lastFew(r.byLast[key]) {
+			e := &r.ents[i]
+			if first == "" || e.first == "" {
+				if e.first == "" && first != "" {
+					e.first = first
+					r.byFirst[first] = append(r.byFirst[first], i)
+					r.byFull[key+"|"+first] = i
+				}
+				return i
+			}
 		}
 	}
-	r.ents = append(r.ents, docEntity{typ: model.Person, first: first, last: last, lastKey: surnameKey(last)})
-	return len(r.ents) - 1
+	r.ents = append(r.ents, docEntity{typ: model.Person, first: first, last: last, lastKey: key})
+	i := len(r.ents) - 1
+	if last != "" {
+		r.byLast[key] = append(r.byLast[key], i)
+		if first != "" {
+			r.byFull[key+"|"+first] = i
+		}
+	}
+	if first != "" {
+		r.byFirst[first] = append(r.byFirst[first], i)
+	}
+	return i
+}
+
+// lastFew bounds a scan to the latest entities of a list: a name shared
+// by thousands of entities only happens in pathological text.
+func lastFew(list []int) []int {
+	if len(list) > 32 {
+		return list[len(list)-32:]
+	}
+	return list
 }
 
 // personByPart finds the person a one-word name refers to: a surname, or
@@ -122,11 +148,8 @@ func (r *entityReader) personByPart(c *candidate) int {
 	w := r.word(c.words[0])
 	key := surnameKey(w)
 	best := -1
-	for i := range r.ents {
+	for _, i := range append(lastFew(r.byLast[key]), lastFew(r.byFirst[w])...) {
 		e := &r.ents[i]
-		if e.typ != model.Person {
-			continue
-		}
 		if e.lastKey == key || (e.first == w && (c.honorific == "sir" || c.honorific == "dame" || c.honorific == "")) {
 			if e.first == w && e.last != w && c.honorific == "" {
 				continue // a bare first name is too weak
@@ -146,20 +169,30 @@ func (r *entityReader) thing(c *candidate) int {
 		name = r.word(c.head)
 	}
 	key := thingKey(name)
-	for i := range r.ents {
-		e := &r.ents[i]
-		if e.typ == model.Person {
-			continue
-		}
-		if thingKey(e.name) == key || sameAddress(e.name, name) {
-			if len(name) > len(e.name) && !e.fromGazetteer && !startsWithDigit(name) {
-				e.name = name
+	i, ok := r.byThing[key]
+	if !ok && strings.ContainsAny(name, "0123456789") {
+		for _, a := range r.addresses {
+			if sameAddress(r.ents[a].name, name) {
+				i, ok = a, true
+				break
 			}
-			return i
 		}
 	}
+	if ok {
+		e := &r.ents[i]
+		if len(name) > len(e.name) && !e.fromGazetteer && !startsWithDigit(name) {
+			e.name = name
+		}
+		r.byThing[key] = i
+		return i
+	}
 	r.ents = append(r.ents, docEntity{typ: c.typ, name: name, fromGazetteer: c.canonical != ""})
-	return len(r.ents) - 1
+	i = len(r.ents) - 1
+	r.byThing[key] = i
+	if strings.ContainsAny(name, "0123456789") && len(r.addresses) < 64 {
+		r.addresses = append(r.addresses, i)
+	}
+	return i
 }
 
 func startsWithDigit(s string) bool { return s != "" && s[0] >= '0' && s[0] <= '9' }

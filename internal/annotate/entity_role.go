@@ -22,14 +22,24 @@ func (r *entityReader) roles() {
 		w := r.word(t.seg())
 		nation := ""
 		j := i + 1
+		adjective := -1 // token of a demonym inside the phrase
+		holder := -1    // a person the phrase stands in apposition to
 		switch {
 		case w == "the" || w == "The":
 			if j < len(toks) && toks[j].Kind == Word {
 				if p, ok := r.g.places[r.word(toks[j].seg())]; ok {
 					nation = p.Name
+					adjective = j
 					j++
 				}
 			}
+		case i >= 2 && r.word(toks[i-1].seg()) == "," && r.g.places[w].Type == model.GPE:
+			// "Keir Starmer, UK prime minister, said": apposition
+			holder = r.personEndingAt(toks[i-2].End)
+			if holder < 0 {
+				continue
+			}
+			nation = r.g.places[w].Name
 		case possessive(w):
 			p, ok := r.g.places[r.word(trimPossessive(t.seg(), r.d.Text))]
 			if !ok || p.Type != model.GPE {
@@ -48,11 +58,41 @@ func (r *entityReader) roles() {
 			continue // a title before a name, read by chunk
 		}
 		span := Segment{t.Start, toks[end-1].End}
-		if e := r.holder(role, nation, span.Start); e >= 0 {
+		e := holder
+		if e < 0 {
+			e = r.holder(role, nation, span.Start)
+		}
+		if e >= 0 {
 			r.ments = append(r.ments, Mention{Segment: span, Entity: e, Form: "nominal"})
+			if e < len(r.count) {
+				r.count[e]++
+			}
+			if adjective >= 0 {
+				p := r.g.places[r.word(toks[adjective].seg())]
+				seg := toks[adjective].seg()
+				r.cands = append(r.cands, candidate{span: seg, head: seg, words: []Segment{seg}, typ: p.Type, form: "adjective", canonical: p.Name})
+				r.attach(len(r.cands)-1, r.thing(&r.cands[len(r.cands)-1]))
+			}
 		}
 		i = end - 1
 	}
+}
+
+// personEndingAt returns the person entity with a mention ending at byte
+// b, or -1.
+func (r *entityReader) personEndingAt(b int) int {
+	if r.personEnds == nil {
+		r.personEnds = map[int]int{}
+		for _, m := range r.ments {
+			if r.ents[m.Entity].typ == model.Person {
+				r.personEnds[m.End] = m.Entity
+			}
+		}
+	}
+	if e, ok := r.personEnds[b]; ok {
+		return e
+	}
+	return -1
 }
 
 // roleAt reads a role title starting at token j.
@@ -64,7 +104,10 @@ func (r *entityReader) roleAt(j int) (int, string) {
 		if toks[k].Kind != Word {
 			break
 		}
-		words = append(words, toks[k].seg())
+		words = append(words, trimPossessive(toks[k].seg(), r.d.Text)) // "the Russian president’s summit"
+		if possessive(r.word(toks[k].seg())) {
+			break
+		}
 	}
 	var buf [96]byte
 	for n := len(words); n >= 1; n-- {
@@ -97,7 +140,7 @@ func (r *entityReader) holder(role, nation string, at int) int {
 		if nation != "" && e.nation == "" && !r.leaderOf(e, role, nation) {
 			continue
 		}
-		if best < 0 || better(e.lastSeen, r.ents[best].lastSeen, at) {
+		if best < 0 || r.preferHolder(i, best, nation, at) {
 			best = i
 		}
 	}
@@ -113,6 +156,34 @@ func (r *entityReader) holder(role, nation string, at int) int {
 		}
 	}
 	return best
+}
+
+// preferHolder picks between two people holding a role. With a
+// nationality the latest mentioned wins; without one ("the president")
+// the one mentioned most, as the article's main holder of the role.
+func (r *entityReader) preferHolder(a, b int, nation string, at int) bool {
+	if nation == "" {
+		na, nb := r.mentionCount(a), r.mentionCount(b)
+		if na != nb {
+			return na > nb
+		}
+	}
+	return better(r.ents[a].lastSeen, r.ents[b].lastSeen, at)
+}
+
+func (r *entityReader) mentionCount(e int) int {
+	if r.count == nil {
+		r.count = make([]int, len(r.ents))
+		for _, m := range r.ments {
+			if m.Entity < len(r.count) {
+				r.count[m.Entity]++
+			}
+		}
+	}
+	if e < len(r.count) {
+		return r.count[e]
+	}
+	return 0
 }
 
 // better prefers the latest mention before at, then the earliest after.

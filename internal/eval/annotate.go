@@ -96,6 +96,9 @@ type AnnotationReport struct {
 	// GroupsComplete counts gold entities whose variants all landed in one
 	// predicted entity; Groups counts the gold entities scored.
 	GroupsComplete, Groups int
+	// Merged lists predicted entities holding variants of several gold
+	// entities, as "id: gold name, gold name".
+	Merged []string
 	// Incomplete names the gold entities not complete, each with its
 	// variants as "text@file→entity" (entity "-" when not found).
 	Incomplete []string
@@ -175,6 +178,30 @@ func (rep *AnnotationReport) scoreEntities(gold *SeedsGold, texts map[string]str
 		rep.Entities.F1 = 2 * rep.Entities.P * rep.Entities.R / (rep.Entities.P + rep.Entities.R)
 	}
 	rep.Entities.TP, rep.Entities.FN = found, len(items)-found
+	golds := map[string]map[int]bool{}
+	var ids []string
+	for _, it := range items {
+		if it.cluster == "" {
+			continue
+		}
+		if golds[it.cluster] == nil {
+			golds[it.cluster] = map[int]bool{}
+			ids = append(ids, it.cluster)
+		}
+		golds[it.cluster][it.gold] = true
+	}
+	for _, id := range ids {
+		if len(golds[id]) < 2 {
+			continue
+		}
+		var names []string
+		for gi := range gold.Entities {
+			if golds[id][gi] {
+				names = append(names, gold.Entities[gi].Name)
+			}
+		}
+		rep.Merged = append(rep.Merged, id+": "+strings.Join(names, ", "))
+	}
 	for gi, ge := range gold.Entities {
 		clusters := map[string]bool{}
 		n := 0
@@ -208,7 +235,7 @@ func (rep *AnnotationReport) scoreEntities(gold *SeedsGold, texts map[string]str
 // findCluster returns the ID of the predicted entity whose mention best
 // covers an occurrence of variant in text (rune Jaccard ≥ 0.5), or "".
 func findCluster(variant, text string, ann model.Annotations) string {
-	best, bestJ := "", 0.5-1e-9
+	best, bestJ := "", 0.25
 	for off := 0; ; {
 		k := strings.Index(text[off:], variant)
 		if k < 0 {
@@ -230,13 +257,16 @@ func findCluster(variant, text string, ann model.Annotations) string {
 				}
 				union := max(re, m.End) - min(rs, m.Start)
 				j := float64(inter) / float64(union)
-				if inter == re-rs && j < 0.5 {
+				if j < 0.5 {
+					if inter != re-rs {
+						continue
+					}
 					// the variant sits inside a longer mention ("Volodymyr
 					// Zelensky" in "Ukrainian President Volodymyr Zelensky"):
-					// accepted when nothing covers it better
-					j = 0.5
+					// accepted below any real match, the tightest first
+					j = 0.25 + 0.25*j
 				}
-				if j >= bestJ {
+				if j > bestJ {
 					id := e.ID
 					if id == "" {
 						id = e.Name
