@@ -42,7 +42,7 @@ func (ps *pageStats) pickRoots(opts Options) []*html.Node {
 			continue
 		}
 		st := ps.of(s)
-		if st == nil || st.hidden || st.hint < 0 || st.text == 0 {
+		if st == nil || st.hidden || st.hint < 0 || st.text == 0 || st.items {
 			continue
 		}
 		ld := float32(st.links) / float32(st.text)

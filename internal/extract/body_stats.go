@@ -52,6 +52,7 @@ type elemStat struct {
 	adj    float32 // score weighed by link density and hints
 	hint   int8    // -1 furniture, 0 unknown, +1 content by class/id
 	hidden bool
+	items  bool // a run of short look-alike containers (teasers, comments)
 }
 
 // pageStats holds the measures of every element of one page.
@@ -118,8 +119,20 @@ func (ps *pageStats) measure(n *html.Node, inFurniture bool, opts Options) elemS
 	}
 	below := inFurniture || s.hint < 0
 	var childScore float32
+	var items, itemText, blocks int32
+	var itemTag atom.Atom
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		cs := ps.measure(c, below, opts)
+		if c.Type == html.ElementNode && cs.text > 0 {
+			blocks++
+			// A container whose text sits in blocks inside it, rather
+			// than a paragraph of its own, is an item of a list.
+			if cs.para == 0 && cs.score > 0 && (items == 0 || c.DataAtom == itemTag) {
+				itemTag = c.DataAtom
+				items++
+				itemText += cs.text
+			}
+		}
 		s.text += cs.text
 		s.links += cs.links
 		s.quote += cs.quote
@@ -153,6 +166,12 @@ func (ps *pageStats) measure(n *html.Node, inFurniture bool, opts Options) elemS
 		s.inline, s.ilinks, s.ipunct = 0, 0, 0
 	}
 	s.adj = s.score
+	// Three or more short look-alike items and little else: a thread of
+	// comments or a grid of teasers, not the article's paragraphs.
+	if items >= 3 && items*4 >= blocks*3 && itemText/items < 600 {
+		s.items = true
+		s.adj *= 0.5
+	}
 	if s.text > 0 {
 		s.adj *= 1 - float32(s.links)/float32(s.text)
 	}
