@@ -105,6 +105,10 @@ var dumpCaptionRe = regexp.MustCompile(`(?i)(\b(photo|photograph|picture|pic|ima
 // ("…, as Political Correspondent Jane Doe reports.").
 var dumpStandfirstRe = regexp.MustCompile(`\bas\s+(?:[\p{L}'’-]+\s+){0,12}?[\p{Lu}][\p{L}'’-]+(?:\s+[\p{Lu}][\p{L}'’-]+)+\s+(reports?|explains?|has more|has the details|looks at|finds out)\.?$`)
 
+// dumpStandfirstByRe matches the other order ("…, reports Political
+// Editor Jane Doe.").
+var dumpStandfirstByRe = regexp.MustCompile(`,\s+(?:reports|writes|explains)\s+(?:[\p{L}'’-]+\s+){0,4}?[\p{Lu}][\p{L}'’-]+(?:\s+[\p{Lu}][\p{L}'’-]+)+\.?$`)
+
 // dumpCaptionOpenerRe matches lines that announce media ("Watch: …").
 var dumpCaptionOpenerRe = regexp.MustCompile(`(?i)^(watch|video|listen|audio|photo|pictured|gallery|in pictures|image caption|image source|caption|media caption|photo caption)\s*[:|,–—-]\s+`)
 
@@ -311,6 +315,11 @@ func dumpIsCaption(s string) bool {
 		return true
 	}
 	if tail := dumpTail(s, 100); dumpMayCredit(tail) && dumpCaptionRe.MatchString(tail) {
+		return true
+	}
+	tail := dumpTail(s, 120)
+	if (strings.Contains(tail, ", reports ") || strings.Contains(tail, ", writes ") || strings.Contains(tail, ", explains ")) &&
+		dumpStandfirstByRe.MatchString(tail) {
 		return true
 	}
 	low := strings.ToLower(strings.TrimRight(s, ". "))

@@ -277,3 +277,29 @@ func TestTextReferenceDate(t *testing.T) {
 		})
 	}
 }
+
+func TestTextCaptions(t *testing.T) {
+	tests := []struct {
+		line string
+		want bool
+	}{
+		{"Rescue workers at the scene on Tuesday. Photo / Getty Images", true},
+		{"Rescue workers at the scene on Tuesday. (Photo by Jane Doe/AFP)", true},
+		{"Rescue workers at the scene on Tuesday. Photograph: Jane Doe/AP", true},
+		{"Rescue workers at the scene on Tuesday (REUTERS/Jane Doe)", true},
+		{"Image caption, Rescue workers at the scene on Tuesday", true},
+		{"Watch: Rescue workers describe the scene", true},
+		{"The minister visited the site on Tuesday, as our Political Editor Jane Doe reports.", true},
+		{"The minister visited the site on Tuesday, reports Political Editor Jane Doe.", true},
+		{"The minister visited the site on Tuesday, the agency reports.", false},
+		{"Photo-sharing app Instagram said it would change its rules on Tuesday.", false},
+		{"The photo was taken by a passer-by and shared thousands of times.", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.line, func(t *testing.T) {
+			if got := dumpIsCaption(tt.line); got != tt.want {
+				t.Errorf("dumpIsCaption(%q) = %v, want %v", tt.line, got, tt.want)
+			}
+		})
+	}
+}
