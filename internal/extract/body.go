@@ -10,13 +10,20 @@ import (
 // The main-text extractor works in three steps over the parsed page:
 //
 //  1. one bottom-up pass (bodyStats) measures every element: visible text,
-//     text inside links, commas, paragraph-like blocks, and a content score
-//     that each paragraph passes up to its ancestors, halved per level;
-//  2. the element with the best score, weighed by link density and a modest
-//     class/id prior, becomes the content root, and its siblings that carry
-//     comparable prose are gathered with it (pickRoots);
+//     text inside links and quotations, punctuation, and a content score
+//     that each paragraph (a block's own inline text) passes up to its
+//     ancestors, halved per level; link density, a modest class/id prior
+//     (its own and its ancestors'), furniture tags and runs of look-alike
+//     items (comment threads, teaser grids) weigh the score;
+//  2. the best element becomes the content root; it climbs to an ancestor
+//     that scores nearly as well, and gathers siblings that carry prose
+//     (pickRoots);
 //  3. the roots are rendered to paragraphs, skipping furniture inside them
-//     (renderBody), and short furniture lines at the edges are trimmed.
+//     (renderBody), then the edges are trimmed: the title and metadata
+//     before the first sentence, labels and plugs after the last
+//     (trimEdges).
+//
+// Nothing here knows a particular site.
 
 // droppedTags never hold article text: code, styling, embedded objects and
 // form controls. Their subtrees are not even measured.
