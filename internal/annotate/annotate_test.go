@@ -88,6 +88,13 @@ func TestQuotes(t *testing.T) {
 			[]string{"a historic day|Mike Johnson"}},
 		{"leader's office", "Netanyahu's office said the talks were \u201cconstructive\u201d on Sunday.",
 			[]string{"constructive|Netanyahu's office"}},
+		{"asked opener", "Asked whether he would run again, Biden said: \u201cWatch me.\u201d",
+			[]string{"Watch me.|Biden"}},
+		{"party and state tag", "\u201cThis bill is a disgrace,\u201d said Sen. Elizabeth Warren, D-Mass., on Tuesday.",
+			[]string{"This bill is a disgrace,|Elizabeth Warren"}},
+		{"no cue, next paragraph", "Trump spoke to supporters in Ohio on Saturday night.\n\u201cWe are going to win so much,\u201d he said.\n\u201cNobody thought we could do it.\u201d",
+			[]string{"We are going to win so much,|Trump", "Nobody thought we could do it.|Trump"}},
+		{"broadcast transcript colon", "GOV. GAVIN NEWSOM: \u201cWe will sue.\u201d", []string{"We will sue.|GAVIN NEWSOM"}},
 		{"multi paragraph", "Ron DeSantis said: \u201cFirst, we cut taxes.\n\u201cThen we build.\u201d",
 			[]string{"First, we cut taxes.|Ron DeSantis", "Then we build.|Ron DeSantis"}},
 	}

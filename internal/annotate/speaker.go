@@ -77,7 +77,11 @@ func (f *speakerFinder) attribute(i int) attribution {
 		break
 	}
 	// "Name: “…”"
-	if k := qTok - 1; k > 0 && d.Text[toks[k].Start:toks[k].End] == ":" {
+	k := qTok - 1
+	for k > 0 && toks[k].Kind == Punct && isOpenMark(d.Text[toks[k].Start:toks[k].End]) {
+		k--
+	}
+	if k > 0 && d.Text[toks[k].Start:toks[k].End] == ":" {
 		if np, ok := f.nounPhrase(sentStart, toks[k].Start, false); ok {
 			np.cue = ":"
 			return f.keep(i, np)
@@ -396,4 +400,12 @@ func (f *speakerFinder) seatOf(d *Doc, m Mention, e model.Entity) string {
 // ownedAt reports whether a possessive 's follows byte b: "Putin’s".
 func ownedAt(text string, b int) bool {
 	return strings.HasPrefix(text[b:], "'s") || strings.HasPrefix(text[b:], "’s")
+}
+
+func isOpenMark(s string) bool {
+	switch s {
+	case "“", "‘", "\"", "'", "«":
+		return true
+	}
+	return false
 }
