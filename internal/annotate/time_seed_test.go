@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/storydesk/storydesk/internal/eval"
+	"github.com/storydesk/storydesk/internal/model"
 )
 
 // Floors for the seed scores: the level reached minus a margin, so a
@@ -63,31 +64,20 @@ func TestSeedsTimesAndQuantities(t *testing.T) {
 		t.Fatal(err)
 	}
 	ref := time.Date(2025, 8, 14, 0, 0, 0, 0, time.UTC)
-	var times, qty eval.TimexScore
-	for _, doc := range gold.Documents {
-		text := timexSeedText(t, root, doc.File)
-		scope := doc.Scope(text)
-		var gt []eval.GoldTime
-		for _, g := range gold.Temporal {
-			if g.File == doc.File {
-				gt = append(gt, g)
-			}
-		}
-		var gn []eval.GoldNumber
-		for _, g := range gold.Numbers {
-			if g.File == doc.File && g.Scope != "embedded" {
-				gn = append(gn, g)
-			}
-		}
-		ts := eval.ScoreTimes(text, gt, FindTimes(text, ref, DefaultTimeOptions()), scope)
-		qs := eval.ScoreQuantities(text, gn, FindQuantities(text, DefaultQuantityOptions()), scope)
-		for _, e := range ts.Errors {
-			t.Logf("%s times: %s", doc.File[:3], e)
-		}
-		for _, e := range qs.Errors {
-			t.Logf("%s quantities: %s", doc.File[:3], e)
-		}
-		times, qty = times.Add(ts), qty.Add(qs)
+	times, qty, err := eval.ScoreTimex(gold, func(file string) (string, error) {
+		return timexSeedText(t, root, file), nil
+	}, eval.TimexFinders{
+		Times:      func(text string) []model.TimeExpr { return FindTimes(text, ref, DefaultTimeOptions()) },
+		Quantities: func(text string) []model.Quantity { return FindQuantities(text, DefaultQuantityOptions()) },
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range times.Errors {
+		t.Logf("times: %s", e)
+	}
+	for _, e := range qty.Errors {
+		t.Logf("quantities: %s", e)
 	}
 	t.Logf("times:      P %.3f R %.3f F1 %.3f (tp %d fp %d fn %d, %d gold not in text)", times.Precision, times.Recall, times.F1, times.TP, times.FP, times.FN, times.Unlocated)
 	t.Logf("quantities: P %.3f R %.3f F1 %.3f (tp %d fp %d fn %d, %d gold not in text)", qty.Precision, qty.Recall, qty.F1, qty.TP, qty.FP, qty.FN, qty.Unlocated)

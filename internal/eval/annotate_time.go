@@ -324,3 +324,50 @@ func (g TimexGold) FilesOf() []string {
 	sort.Strings(out)
 	return out
 }
+
+// TimexFinders are the annotators under test, as plain functions so eval
+// does not depend on the annotate package.
+type TimexFinders struct {
+	Times      func(text string) []model.TimeExpr
+	Quantities func(text string) []model.Quantity
+}
+
+// ScoreTimex scores every document of the gold file: text returns an
+// article's text by file name. Gold numbers in embedded articles are left
+// out, and system items outside each document's main text are not
+// counted. A nil finder leaves its score zero.
+func ScoreTimex(g TimexGold, text func(file string) (string, error), f TimexFinders) (times, quantities TimexScore, err error) {
+	for _, doc := range g.Documents {
+		t, err := text(doc.File)
+		if err != nil {
+			return times, quantities, fmt.Errorf("score times %s: %w", doc.File, err)
+		}
+		scope := doc.Scope(t)
+		if f.Times != nil {
+			var gt []GoldTime
+			for _, x := range g.Temporal {
+				if x.File == doc.File {
+					gt = append(gt, x)
+				}
+			}
+			times = times.Add(prefixErrors(doc.File, ScoreTimes(t, gt, f.Times(t), scope)))
+		}
+		if f.Quantities != nil {
+			var gn []GoldNumber
+			for _, x := range g.Numbers {
+				if x.File == doc.File && x.Scope != "embedded" {
+					gn = append(gn, x)
+				}
+			}
+			quantities = quantities.Add(prefixErrors(doc.File, ScoreQuantities(t, gn, f.Quantities(t), scope)))
+		}
+	}
+	return times, quantities, nil
+}
+
+func prefixErrors(file string, s TimexScore) TimexScore {
+	for k, e := range s.Errors {
+		s.Errors[k] = file + ": " + e
+	}
+	return s
+}
