@@ -39,19 +39,6 @@ func (b *buckets) push(key uint64, e int32) int32 {
 	}
 }
 
-// head returns the newest entry of key's bucket plus 1, or 0 if it is empty.
-func (b *buckets) head(key uint64) int32 {
-	mask := uint64(len(b.keys) - 1)
-	for i := key >> b.shift; ; i = (i + 1) & mask {
-		switch {
-		case b.heads[i] == 0:
-			return 0
-		case b.keys[i] == key:
-			return b.heads[i]
-		}
-	}
-}
-
 // resize rehashes into n slots (a power of two).
 func (b *buckets) resize(n int) {
 	keys, heads := b.keys, b.heads

@@ -185,3 +185,35 @@ func TestAddSignature(t *testing.T) {
 		}
 	}
 }
+
+// TestCandidateCap adds many edited copies of one article: with only the
+// newest few candidates verified, each must still reach the first original
+// through the copies.
+func TestCandidateCap(t *testing.T) {
+	x := New(Options{Candidates: 3})
+	x.Add("root", reportA)
+	words := strings.Fields(reportB)
+	for i := range 200 {
+		// Each copy appends one more word of reportB: always a near copy of
+		// the previous ones, and of the root for the first few dozen.
+		text := reportA + " " + strings.Join(words[:i%len(words)+1], " ")
+		id := "copy" + strings.Repeat("'", i)
+		m, ok := x.Add(id, text)
+		if !ok || m.Original != "root" {
+			t.Fatalf("copy %d: %+v, %v; want a duplicate of root", i, m, ok)
+		}
+	}
+	if x.Len() != 201 {
+		t.Errorf("Len() = %d, want 201", x.Len())
+	}
+}
+
+func TestAddBatchEmpty(t *testing.T) {
+	x := New(Options{})
+	if got := x.AddBatch(nil); len(got) != 0 {
+		t.Errorf("AddBatch(nil) = %v, want nothing", got)
+	}
+	if x.Len() != 0 {
+		t.Errorf("Len() = %d after an empty batch", x.Len())
+	}
+}
