@@ -34,7 +34,10 @@ var dumpSiteNameRes = []*regexp.Regexp{
 	regexp.MustCompile(`^(?:Explore|Discover|See)\s+what\s+(.+?)\s+can\s+do\b`),
 	regexp.MustCompile(`^(?:Download|Get|Install|Try)\s+the\s+(.+?)\s+(?:app|App|newsletter)\b`),
 	regexp.MustCompile(`^(?:Sign up|Subscribe)\s+(?:to|for)\s+(?:the\s+)?(.+?)(?:'s|’s)?\s+(?:newsletter|newsletters|alerts|daily)\b`),
-	regexp.MustCompile(`^(?:©|\(c\)|Copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s+)?(.+?)(?:\.|,|\s+All rights reserved.*)?$`),
+	regexp.MustCompile(`^(?:©|\(c\)|Copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s+)?(.+?)(?:[.,]?\s*All rights reserved.*|[.,])?$`),
+	regexp.MustCompile(`^(.+?)\s*©\s*\d{4}\b`),
+	regexp.MustCompile(`^(?:The\s+)?(.+?)\s+is not responsible for the content of external`),
+	regexp.MustCompile(`^(?:Subscribe|Listen|Sign up)\s+to\s+(?:the\s+)?(.+?)(?:\s+(?:on|for|podcast|newsletter)\b.*)?$`),
 }
 
 // dumpProductWords trail a site's name when a plug names a product of it

@@ -97,6 +97,14 @@ var dumpCTAOpeners = []string{
 	"(reporting by", "(additional reporting by", "(writing by", "(editing by",
 }
 
+// dumpNoticePhrases are the legal and site notices of a page footer, found
+// anywhere in a short line.
+var dumpNoticePhrases = []string{
+	"all rights reserved", "not responsible for the content of external",
+	"privacy policy", "cookie policy", "terms of use", "terms and conditions",
+	"terms of service", "this material may not be published",
+}
+
 // dumpCaptionRe matches a photo or video credit closing a caption
 // ("… Photo / Getty Images", "(Reuters/Jane Doe)", "Image: AFP").
 var dumpCaptionRe = regexp.MustCompile(`(?i)(\b(photo|photograph|picture|pic|image|video|credit|illustration|footage)s?\s*(/|:|by)\s*[\p{L}][\p{L}\p{N} .,&'/-]{1,60}\)?$|\((getty|afp|reuters|ap|epa|pa)( images)?(/[^)]{1,40})?\)$|\b(getty images|afp via getty images|pa wire|pa media)\)?\.?$)|\b[A-Z]{2,}(?: [A-Z]{2,})?/[\p{Lu}][\p{L} .'’-]{1,40}\)?$`)
@@ -142,6 +150,7 @@ type dumpFeatures struct {
 	ctaOpener    bool
 	section      bool // has a word of dumpSectionWords
 	listItem     bool // "• three or more words"
+	notice       bool // a footer notice ("All rights reserved")
 	letters      bool // some word starts with a letter
 }
 
@@ -209,6 +218,15 @@ func dumpLineFeatures(s string) dumpFeatures {
 		f.chromeAnchor = f.chromeAnchor || dumpChromeAnchors[w]
 		f.section = f.section || dumpSectionWords[w]
 	}
+	if len(s) < 200 {
+		full := strings.ToLower(s)
+		for _, p := range dumpNoticePhrases {
+			if strings.Contains(full, p) {
+				f.notice = true
+				break
+			}
+		}
+	}
 	low := strings.ToLower(s[:min(len(s), 40)])
 	for _, o := range dumpCTAOpeners {
 		if strings.HasPrefix(low, o) {
@@ -244,7 +262,7 @@ func dumpFurnitureScore(f dumpFeatures) int {
 	if f.chromeAnchor && f.chrome == f.words && f.words <= 5 {
 		score += 4 // a line made only of chrome words: "Related Articles"
 	}
-	if f.ctaOpener {
+	if f.ctaOpener || f.notice {
 		score += 3
 	}
 	if f.imperative {

@@ -303,3 +303,41 @@ func TestTextCaptions(t *testing.T) {
 		})
 	}
 }
+
+func TestTextSiteName(t *testing.T) {
+	tests := []struct{ line, want string }{
+		{"Follow STV News on WhatsApp", "STV News"},
+		{"Follow us on Twitter", ""},
+		{"Explore what Daily8 AI can do for you:", "Daily8"},
+		{"Download the Harbour Times app", "Harbour Times"},
+		{"Sign up to the Morning Post newsletter", "Morning Post"},
+		{"© 2025 Valley Echo. All rights reserved.", "Valley Echo"},
+		{"Valley Echo © 2025", "Valley Echo"},
+		{"The BBC is not responsible for the content of external sites.", "BBC"},
+		{"Get in touch with our news team by emailing us at webnews@metro.co.uk.", "Metro"},
+		{"Send your tips to reporter@gmail.com", ""},
+		{"Visit www.coastal-times.co.uk for more", "Coastal Times"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.line, func(t *testing.T) {
+			if got := dumpSiteName(tt.line); got != tt.want {
+				t.Errorf("dumpSiteName(%q) = %q, want %q", tt.line, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestTextFooterOutlet(t *testing.T) {
+	dump := "Harbour reopens after storm repairs\n" +
+		"The harbour reopened to fishing boats on Friday after three weeks of repairs to its storm-damaged sea wall.\n" +
+		"The harbour master said all moorings would be available again by the end of the month.\n" +
+		"The BBC is not responsible for the content of external sites.\n"
+	arts, err := Text(dump, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := arts[0]
+	if a.Outlet != "BBC" || strings.Contains(a.Text, "not responsible") {
+		t.Errorf("outlet %q, body:\n%s\nwant outlet BBC and no footer notice", a.Outlet, a.Text)
+	}
+}
