@@ -35,14 +35,19 @@ import (
 //
 // An embedded article is recognised by a relative age on its own line
 // ("5 hours ago"), with an optional outlet line before it and "- Outlet"
-// credit after it, then a title line and its body. Its Published is the age
-// resolved against the page's own date, or opts.Reference when the page
-// gives none (a Reference at midnight UTC counts as a date), and is left
+// credit after it, then a title line and its body (an outlet and age on
+// one line, or a date followed by a credit, also anchor one). Its Published
+// is the age resolved against the page's own date, or opts.Reference when
+// the page gives none or gives its own date as an age too (a Reference at
+// midnight UTC counts as a date), and is left
 // zero when neither is known (see dumpAge.resolve). The page's own
 // Published comes from its date prefix or date lines, else a dateline's
 // month and day in the Reference's year, else its own relative age
 // against the Reference; Reference itself is never taken as the page's
 // date.
+//
+// When nothing precedes the first teaser, the page's own article has the
+// teaser layout: that first one is the page's article.
 //
 // The error is ErrNoText when the page's own article has no text, or has
 // less than opts.MinTextChars and carries no embedded articles.
@@ -50,37 +55,51 @@ func Text(text string, opts Options) ([]model.Article, error) {
 	lines := dumpSplitLines(text)
 	items, mainEnd := dumpFindEmbedded(lines)
 	page, meta := dumpReadArticle(lines[:mainEnd], true)
+	ref := dumpReference(opts.Reference)
+	// Ages on a page count back from when it was read, so when the page's
+	// own date is itself an age, the teasers' ages resolve against the
+	// Reference too.
+	relative := false
+	if page.Text == "" && len(items) > 0 {
+		// The page's own article is laid out like a teaser (outlet, age,
+		// credit, title): it is the first item, not something it carries.
+		page, relative = dumpItemArticle(items[0], ref), items[0].anchor.date.IsZero()
+		items = items[1:]
+	}
 	n := utf8.RuneCountInString(page.Text)
 	if n == 0 || (len(items) == 0 && n < opts.MinTextChars) {
 		return nil, fmt.Errorf("text dump (%d lines, %d body characters): %w", len(lines), n, ErrNoText)
 	}
-	ref := dumpReference(opts.Reference)
 	if page.Published.IsZero() {
 		page.Published = dumpYearFor(meta.datelineMonth, meta.datelineDay, opts.Reference)
 	}
 	if page.Published.IsZero() && meta.hasAge {
-		page.Published = meta.age.resolve(ref) // "Published 2 hours ago"
+		page.Published, relative = meta.age.resolve(ref), true // "Published 2 hours ago"
 	}
 	arts := []model.Article{page}
 	base := page.Published
-	if base.IsZero() {
+	if base.IsZero() || relative {
 		base = ref
 	}
 	for _, it := range items {
-		a, _ := dumpReadArticle(it.body, false)
-		if a.Text == "" {
-			continue
+		if a := dumpItemArticle(it, base); a.Text != "" {
+			arts = append(arts, a)
 		}
-		a.Title = it.title
-		if it.anchor.outlet != "" {
-			a.Outlet = it.anchor.outlet // the teaser's own credit, not the page's plugs
-		}
-		if a.Published.IsZero() {
-			a.Published = it.anchor.published(base)
-		}
-		arts = append(arts, a)
 	}
 	return arts, nil
+}
+
+// dumpItemArticle reads an item's body and fills in what its anchor says.
+func dumpItemArticle(it dumpItem, base model.Time) model.Article {
+	a, _ := dumpReadArticle(it.body, false)
+	a.Title = it.title
+	if it.anchor.outlet != "" {
+		a.Outlet = it.anchor.outlet // the teaser's own credit, not the page's plugs
+	}
+	if a.Published.IsZero() {
+		a.Published = it.anchor.published(base)
+	}
+	return a
 }
 
 // dumpReference reads Options.Reference as a model.Time: a Reference at
