@@ -171,7 +171,9 @@ func (r *renderer) furniture(n *html.Node, st *elemStat) bool {
 		return true
 	}
 	if !blockTags[n.DataAtom] {
-		return false
+		// Inside a paragraph, an element that is nothing but three or
+		// more links is a cluster (a hover card, inline tags), not prose.
+		return n.DataAtom != atom.A && st.anchor >= 3 && st.links*10 >= st.text*9
 	}
 	ld := float32(st.links) / float32(st.text)
 	switch n.DataAtom {

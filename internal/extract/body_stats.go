@@ -43,6 +43,7 @@ type elemStat struct {
 	text   int32 // visible characters, whitespace runs counted once
 	links  int32 // of which inside <a>
 	quote  int32 // of which inside <blockquote>
+	anchor int32 // <a> elements with text
 	punct  int32 // commas and sentence ends
 	inline int32 // characters flowing to the parent as inline text
 	ilinks int32 // of which inside <a>
@@ -136,6 +137,7 @@ func (ps *pageStats) measure(n *html.Node, inFurniture bool, opts Options) elemS
 		s.text += cs.text
 		s.links += cs.links
 		s.quote += cs.quote
+		s.anchor += cs.anchor
 		s.punct += cs.punct
 		s.inline += cs.inline
 		s.ilinks += cs.ilinks
@@ -144,6 +146,9 @@ func (ps *pageStats) measure(n *html.Node, inFurniture bool, opts Options) elemS
 	}
 	if n.DataAtom == atom.Blockquote {
 		s.quote = s.text
+	}
+	if n.DataAtom == atom.A && s.text > 0 {
+		s.anchor++
 	}
 	if n.DataAtom == atom.A {
 		s.links = s.text

@@ -109,6 +109,12 @@ func TestMainText(t *testing.T) {
 			must: []string{"Speed can be raised with codes\n\nspeedmult x100"},
 		},
 		{
+			name:    "inline cluster of links inside a paragraph dropped",
+			page:    "<body><article><p>" + long + "</p><p>The senator <span><a href=\"/p\">Jane Roe</a><span><a href=\"/1\">Roe doubles down on tax plan</a> <a href=\"/2\">Roe visits the border</a> <a href=\"/3\">MORE</a></span></span> said on Monday that the vote would go ahead as planned.</p></article></body>",
+			must:    []string{"said on Monday that the vote would go ahead"},
+			mustNot: []string{"doubles down", "visits the border"},
+		},
+		{
 			name: "empty page",
 			page: "<html><body></body></html>",
 			want: "",
