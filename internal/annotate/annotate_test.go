@@ -1,6 +1,7 @@
 package annotate
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -311,4 +312,22 @@ func BenchmarkAnnotateParallel(b *testing.B) {
 		}
 	})
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
+}
+
+// BenchmarkAnnotateSteps runs each step of the chain alone on the same
+// article, after the steps it needs.
+func BenchmarkAnnotateSteps(b *testing.B) {
+	opts := DefaultOptions()
+	full := Default(opts)
+	for n := 1; n <= len(full); n++ {
+		chain := full[:n]
+		b.Run(fmt.Sprintf("%d-%T", n, chain[n-1]), func(b *testing.B) {
+			a := model.Article{Text: benchText}
+			b.ReportAllocs()
+			for i := 0; i < b.N; i++ {
+				Run(chain, a, ref)
+			}
+			b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
+		})
+	}
 }

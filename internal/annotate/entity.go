@@ -84,7 +84,8 @@ type candidate struct {
 func (e Entities) Annotate(d *Doc) {
 	g := defaultGazetteer()
 	r := entityReader{d: d, g: g, cands: make([]candidate, 0, len(d.Tokens)/6+4),
-		byLast: map[string][]int{}, byFirst: map[string][]int{}, byFull: map[string]int{}, byThing: map[string]int{}}
+		byLast: map[string][]int{}, byFirst: map[string][]int{}, byFull: map[string]int{}, byThing: map[string]int{},
+		surnameKeys: map[string]string{}, thingKeys: map[string]string{}, slab: make([]Segment, 0, len(d.Tokens)/3+8)}
 	for si, s := range d.Sentences {
 		r.sentence(si, s)
 	}
@@ -104,6 +105,10 @@ type entityReader struct {
 	byFull          map[string]int // surname key + "|" + given name
 	byThing         map[string]int
 	addresses       []int
+	// surnameKeys and thingKeys cache the keys of names already seen.
+	surnameKeys, thingKeys map[string]string
+	// slab holds the words of every candidate, one allocation for all.
+	slab []Segment
 	// count[e] is the number of mentions of entity e, built by roles.
 	count []int
 	// personEnds maps the end of a person mention to its entity.
@@ -169,10 +174,11 @@ func (r *entityReader) sentence(si int, s Segment) {
 			}
 			break
 		}
-		words := make([]Segment, 0, j-i)
+		from := len(r.slab)
 		for k := i; k < j; k++ {
-			words = append(words, toks[k].seg())
+			r.slab = append(r.slab, toks[k].seg())
 		}
+		words := r.slab[from:len(r.slab):len(r.slab)]
 		if len(words) == 1 && strings.ContainsRune(w, '-') {
 			r.hyphenated(words[0], i == firstWord, i)
 		} else {

@@ -60,7 +60,7 @@ func (r *entityReader) weakOpener(c *candidate) bool {
 	if k+1 < len(r.d.Tokens) && r.g.cues[r.word(r.d.Tokens[k+1].seg())] {
 		return false
 	}
-	if r.g.leaderSurnames[surnameKey(w)] {
+	if r.g.leaderSurnames[r.surnameKey(w)] {
 		return false
 	}
 	lw := strings.ToLower(w)
@@ -80,7 +80,7 @@ func (r *entityReader) guessSingle(c *candidate) string {
 	if k+1 < len(toks) && r.g.cues[r.word(toks[k+1].seg())] {
 		return model.Person
 	}
-	if r.g.leaderSurnames[surnameKey(r.word(c.head))] {
+	if r.g.leaderSurnames[r.surnameKey(r.word(c.head))] {
 		return model.Person
 	}
 	return model.Organization
@@ -97,7 +97,7 @@ func (r *entityReader) person(c *candidate) int {
 	} else if len(c.words) == 1 && (c.honorific == "sir" || c.honorific == "dame") {
 		first, last = last, ""
 	}
-	key := surnameKey(last)
+	key := r.surnameKey(last)
 	if last != "" {
 		if first != "" {
 			if i, ok := r.byFull[key+"|"+first]; ok {
@@ -146,7 +146,7 @@ func (r *entityReader) personByPart(c *candidate) int {
 		return -1
 	}
 	w := r.word(c.words[0])
-	key := surnameKey(w)
+	key := r.surnameKey(w)
 	best := -1
 	for _, i := range append(lastFew(r.byLast[key]), lastFew(r.byFirst[w])...) {
 		e := &r.ents[i]
@@ -168,7 +168,11 @@ func (r *entityReader) thing(c *candidate) int {
 	if name == "" {
 		name = r.word(c.head)
 	}
-	key := thingKey(name)
+	key, ok := r.thingKeys[name]
+	if !ok {
+		key = thingKey(name)
+		r.thingKeys[name] = key
+	}
 	i, ok := r.byThing[key]
 	if !ok && strings.ContainsAny(name, "0123456789") {
 		for _, a := range r.addresses {
@@ -359,4 +363,14 @@ func aliasesOf(ms []model.Mention) []model.Alias {
 	}
 	sort.SliceStable(out, func(a, b int) bool { return out[a].Count > out[b].Count })
 	return out
+}
+
+// surnameKey caches the package surnameKey for one article's words.
+func (r *entityReader) surnameKey(w string) string {
+	if k, ok := r.surnameKeys[w]; ok {
+		return k
+	}
+	k := surnameKey(w)
+	r.surnameKeys[w] = k
+	return k
 }
