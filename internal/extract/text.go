@@ -39,12 +39,11 @@ import (
 // one line, or a date followed by a credit, also anchor one). Its Published
 // is the age resolved against the page's own date, or opts.Reference when
 // the page gives none or gives its own date as an age too (a Reference at
-// midnight UTC counts as a date), and is left
-// zero when neither is known (see dumpAge.resolve). The page's own
-// Published comes from its date prefix or date lines, else a dateline's
-// month and day in the Reference's year, else its own relative age
-// against the Reference; Reference itself is never taken as the page's
-// date.
+// midnight UTC counts as a date), and is left zero when neither is known
+// (see dumpAge.resolve). The page's own Published comes from its date
+// prefix or date lines, else a dateline's month and day in the Reference's
+// year, else its own relative age against the Reference; Reference itself
+// is never taken as the page's date.
 //
 // When nothing precedes the first teaser, the page's own article has the
 // teaser layout: that first one is the page's article.
