@@ -178,7 +178,13 @@ func (r *renderer) furniture(n *html.Node, st *elemStat) bool {
 	ld := float32(st.links) / float32(st.text)
 	switch n.DataAtom {
 	case atom.Ul, atom.Ol, atom.Dl, atom.Table:
-		return ld > 0.55
+		// Three or more links make a link list; one or two linked items
+		// are the writer's calls to action ("Get it at ...").
+		return ld > 0.55 && st.anchor >= 3
+	case atom.Li:
+		if st.anchor < 2 {
+			return false // its list decides
+		}
 	case atom.P:
 		// A paragraph that is mostly one link is the writer's ("Get it
 		// at ..."), unless it shouts: a capitalised headline or a

@@ -115,6 +115,12 @@ func TestMainText(t *testing.T) {
 			mustNot: []string{"doubles down", "visits the border"},
 		},
 		{
+			name:    "one-link list under a product kept, list of links to other stories dropped",
+			page:    "<body><article><p>" + long + "</p><ul><li><a href=\"/buy\">Get it on Example for $39.99</a></li></ul><p>" + long + "</p><ul><li><a href=\"/1\">First other story</a></li><li><a href=\"/2\">Second other story</a></li><li><a href=\"/3\">Third other story</a></li></ul><p>" + long + "</p></article></body>",
+			must:    []string{"Get it on Example for $39.99"},
+			mustNot: []string{"other story"},
+		},
+		{
 			name: "empty page",
 			page: "<html><body></body></html>",
 			want: "",
