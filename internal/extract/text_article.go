@@ -404,6 +404,7 @@ func dumpAssemble(texts []string, roles []dumpRole, meta dumpMetaFound) model.Ar
 		}
 	}
 	a.Text = strings.Join(paras, "\n\n")
+	a.Language = dumpLanguage(a.Text)
 	a.Byline, a.Authors = meta.byline, meta.authors
 	for _, o := range []string{meta.credit, meta.agency, meta.bylineOrg, meta.site} {
 		if o != "" {

@@ -81,6 +81,11 @@ func TestTextSeedsStated(t *testing.T) {
 			if len(arts) != 1+len(w.embedded) {
 				t.Fatalf("got %d articles, want %d", len(arts), 1+len(w.embedded))
 			}
+			for i, a := range arts {
+				if a.Language != "en" {
+					t.Errorf("article %d: language %q, want en", i+1, a.Language)
+				}
+			}
 			a := arts[0]
 			if a.Title != w.title || a.Outlet != w.outlet || a.Published.String() != w.published {
 				t.Errorf("got title %q outlet %q published %q\nwant title %q outlet %q published %q",

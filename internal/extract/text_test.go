@@ -341,3 +341,21 @@ func TestTextFooterOutlet(t *testing.T) {
 		t.Errorf("outlet %q, body:\n%s\nwant outlet BBC and no footer notice", a.Outlet, a.Text)
 	}
 }
+
+func TestTextLanguage(t *testing.T) {
+	tests := []struct{ name, text, want string }{
+		{"english", "The minister said on Tuesday that the plan would be published in the spring and that it was not final.", "en"},
+		{"german", "Der Minister sagte am Dienstag, dass der Plan im Frühjahr veröffentlicht wird und dass er nicht endgültig ist.", "de"},
+		{"french", "Le ministre a déclaré mardi que le plan sera publié au printemps et qu'il n'est pas définitif pour les régions.", "fr"},
+		{"spanish", "El ministro dijo el martes que el plan se publicará en primavera y que no es definitivo para las regiones.", "es"},
+		{"too short to tell", "Brexit", ""},
+		{"no words", "12:30 — 45%", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := dumpLanguage(tt.text); got != tt.want {
+				t.Errorf("dumpLanguage(%q) = %q, want %q", tt.text, got, tt.want)
+			}
+		})
+	}
+}
