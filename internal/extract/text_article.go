@@ -262,7 +262,8 @@ func dumpFirstBody(texts []string, feats []dumpFeatures, roles []dumpRole) int {
 
 // dumpMarkTitle finds the headline among the title-like content lines
 // before the first paragraph: the last of four words or more (a masthead
-// or section label above it is shorter), else the last one. A first line
+// or section label above it is shorter), else the last one, but never a
+// short line with every word capitalised (a masthead). A first line
 // that is a sentence (a lede) or a caption is not a title.
 func dumpMarkTitle(texts []string, feats []dumpFeatures, roles []dumpRole) {
 	first := dumpFirstBody(texts, feats, roles)
@@ -270,6 +271,9 @@ func dumpMarkTitle(texts []string, feats []dumpFeatures, roles []dumpRole) {
 	for i := 0; i < len(roles) && i <= first; i++ {
 		if roles[i] != dumpContent || !dumpIsTitleLike(feats[i], texts[i]) || dumpNextContent(roles, i) < 0 {
 			continue
+		}
+		if feats[i].words < 4 && feats[i].capRatio == 1 {
+			continue // "The Coastal Times": a masthead, not a headline
 		}
 		if feats[i].words >= 4 || !long {
 			best, long = i, feats[i].words >= 4
