@@ -31,7 +31,7 @@ var dumpChromeWords = map[string]bool{
 	"post": true, "on": true, "to": true, "via": true, "email": true, "news": true,
 	"facebook": true, "twitter": true, "whatsapp": true, "linkedin": true, "save": true,
 	"image": true, "audio": true, "loading": true, "scroll": true, "continue": true,
-	"of": true, "and": true, "up": true,
+	"of": true, "and": true, "up": true, "advertisements": true,
 }
 
 // dumpChromeAnchors are the chrome words that can carry a line on their own;
