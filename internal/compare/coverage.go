@@ -1,0 +1,148 @@
+package compare
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/storydesk/storydesk/internal/model"
+)
+
+// coverage builds the article × fact matrix.
+func coverage(arts []model.Article, groups [][]int32, cs []claim) Coverage {
+	cv := Coverage{Cells: make([][]bool, len(arts))}
+	for i, a := range arts {
+		cv.Articles = append(cv.Articles, a.ID)
+		cv.Outlets = append(cv.Outlets, a.Outlet)
+		cv.Cells[i] = make([]bool, len(groups))
+	}
+	for fi, g := range groups {
+		for _, m := range g {
+			cv.Cells[cs[m].art][fi] = true
+		}
+	}
+	return cv
+}
+
+// weight is how much a claim says: its rare terms, names, numbers and
+// dates.
+func weight(c *claim) float64 {
+	return float64(c.norm) + 2*float64(len(c.numbers)+len(c.times)) + float64(len(c.entities))
+}
+
+// unique lists, per article, the facts no other article states, weightiest
+// first, at most max per article (0: all).
+func unique(arts []model.Article, cs []claim, groups [][]int32, max int) []model.Unique {
+	per := make([][]int32, len(arts))
+	for _, g := range groups {
+		if len(g) == 1 {
+			per[cs[g[0]].art] = append(per[cs[g[0]].art], g[0])
+		}
+	}
+	var out []model.Unique
+	for ai, list := range per {
+		if len(list) == 0 {
+			continue
+		}
+		sort.SliceStable(list, func(i, j int) bool { return weight(&cs[list[i]]) > weight(&cs[list[j]]) })
+		if max > 0 && len(list) > max {
+			list = list[:max]
+		}
+		u := model.Unique{Article: arts[ai].ID}
+		for _, m := range list {
+			u.Facts = append(u.Facts, cs[m].text)
+		}
+		out = append(out, u)
+	}
+	return out
+}
+
+// timeline dates facts by the times their claims carry: one row per
+// normalised day or moment and fact, in time order. Only values that
+// name a calendar day ("2025-08-15", "2025-08-15T11:30") make rows.
+func timeline(cs []claim, factOf []int, facts []model.Fact) []model.TimelineRow {
+	type key struct {
+		when string
+		fact int
+	}
+	seen := map[key]bool{}
+	var out []model.TimelineRow
+	for i := range cs {
+		for _, t := range cs[i].times {
+			if !calendarDay(t.Value) {
+				continue
+			}
+			k := key{t.Value, factOf[i]}
+			if seen[k] {
+				continue
+			}
+			seen[k] = true
+			f := facts[factOf[i]]
+			out = append(out, model.TimelineRow{When: t.Value, Text: f.Text, Articles: f.Sources})
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].When < out[j].When })
+	return out
+}
+
+func calendarDay(v string) bool {
+	if len(v) < 10 || v[4] != '-' || v[7] != '-' {
+		return false
+	}
+	for _, i := range []int{0, 1, 2, 3, 5, 6, 8, 9} {
+		if v[i] < '0' || v[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// points picks the key points: facts ranked by how many articles carry
+// them and how much they say, skipping quotes-only and near-repeat lines.
+func points(cs []claim, groups [][]int32, facts []model.Fact, max int) []model.Point {
+	order := make([]int, len(groups))
+	score := make([]float64, len(groups))
+	for fi, g := range groups {
+		order[fi] = fi
+		var w float64
+		for _, m := range g {
+			w = max64(w, weight(&cs[m]))
+		}
+		score[fi] = float64(len(g))*10 + w
+	}
+	sort.SliceStable(order, func(i, j int) bool { return score[order[i]] > score[order[j]] })
+	var out []model.Point
+	var taken []int32
+	for _, fi := range order {
+		if len(out) >= max {
+			break
+		}
+		rep := groups[fi][0]
+		for _, m := range groups[fi] {
+			if cs[m].text == facts[fi].Text {
+				rep = m
+			}
+		}
+		if strings.HasPrefix(facts[fi].Text, "“") || strings.HasPrefix(facts[fi].Text, "\"") {
+			continue
+		}
+		dup := false
+		for _, t := range taken {
+			if similarity(&cs[t], &cs[rep]) > 0.5 {
+				dup = true
+			}
+		}
+		if dup {
+			continue
+		}
+		taken = append(taken, rep)
+		out = append(out, model.Point{Text: facts[fi].Text, Sources: facts[fi].Sources})
+	}
+	return out
+}
+
+func max64(a, b float64) float64 {
+	if a > b {
+		return a
+	}
+	return b
+}

@@ -1,0 +1,104 @@
+package compare
+
+import "strings"
+
+// op is one step of a word diff from a to b: '=' keeps a word (a and b may
+// differ in spelling), '-' drops a's word, '+' adds b's word.
+type op struct {
+	kind byte
+	a, b string
+}
+
+// diffWords aligns a and b by their longest common subsequence of words
+// (sameWord), in time len(a)·len(b).
+func diffWords(a, b []string) []op {
+	n, m := len(a), len(b)
+	l := make([][]int32, n+1)
+	for i := range l {
+		l[i] = make([]int32, m+1)
+	}
+	for i := n - 1; i >= 0; i-- {
+		for j := m - 1; j >= 0; j-- {
+			if sameWord(a[i], b[j]) {
+				l[i][j] = l[i+1][j+1] + 1
+			} else if l[i+1][j] >= l[i][j+1] {
+				l[i][j] = l[i+1][j]
+			} else {
+				l[i][j] = l[i][j+1]
+			}
+		}
+	}
+	var ops []op
+	i, j := 0, 0
+	for i < n && j < m {
+		switch {
+		case sameWord(a[i], b[j]) && l[i][j] == l[i+1][j+1]+1:
+			ops = append(ops, op{'=', a[i], b[j]})
+			i++
+			j++
+		case l[i+1][j] >= l[i][j+1]:
+			ops = append(ops, op{'-', a[i], ""})
+			i++
+		default:
+			ops = append(ops, op{'+', "", b[j]})
+			j++
+		}
+	}
+	for ; i < n; i++ {
+		ops = append(ops, op{'-', a[i], ""})
+	}
+	for ; j < m; j++ {
+		ops = append(ops, op{'+', "", b[j]})
+	}
+	return ops
+}
+
+// fragmentEdge is the fewest words cut from the ends of a quotation for the
+// shorter one to count as a fragment of it rather than a reworded
+// variant: "severe consequences" against "very severe consequences" is a
+// variant, "strong resolve" against a whole sentence is a fragment.
+const fragmentEdge = 3
+
+// wordDiff writes how variant differs from main, "[+very] severe
+// consequences", and whether it differs at all. Words only cut from the
+// ends (a fragment) do not count as a difference.
+func wordDiff(main, variant []string) (string, bool) {
+	ops := diffWords(main, variant)
+	lo, hi := 0, len(ops)
+	for lo < hi && ops[lo].kind != '=' {
+		lo++
+	}
+	for hi > lo && ops[hi-1].kind != '=' {
+		hi--
+	}
+	if lo+len(ops)-hi < fragmentEdge || lo == hi {
+		lo, hi = 0, len(ops)
+	}
+	ops = ops[lo:hi]
+	changed := false
+	var sb strings.Builder
+	for k := 0; k < len(ops); {
+		o := ops[k]
+		if sb.Len() > 0 {
+			sb.WriteByte(' ')
+		}
+		if o.kind == '=' && o.a == o.b {
+			sb.WriteString(o.a)
+			k++
+			continue
+		}
+		changed = true
+		if o.kind == '=' {
+			sb.WriteString("[-" + o.a + " +" + o.b + "]")
+			k++
+			continue
+		}
+		var run []string
+		for k < len(ops) && ops[k].kind == o.kind {
+			run = append(run, ops[k].a+ops[k].b)
+			k++
+		}
+		sb.WriteString("[" + string(o.kind) + strings.Join(run, " ") + "]")
+	}
+	return sb.String(), changed
+}

@@ -1,0 +1,234 @@
+package compare
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/storydesk/storydesk/internal/model"
+)
+
+// quoted is one direct quotation of one article, ready for matching.
+type quoted struct {
+	art     int
+	q       model.Quote
+	words   []string // lower-cased, apostrophes folded
+	speaker string   // resolved entity id, else the speaker as written
+	fact    int      // fact of the claim holding the quote, -1 if none
+}
+
+// quoteGroups joins the same quotation across articles: wording that
+// overlaps enough (one may be a fragment of the other), and for short
+// quotes the same speaker or the same fact. Each group keeps the wording
+// most articles use; other wordings become variants with a word diff.
+func quoteGroups(arts []model.Article, anns []model.Annotations, cs []claim, factOf []int) ([]model.QuoteGroup, []model.Conflict) {
+	var qs []quoted
+	for ai := range arts {
+		if ai >= len(anns) {
+			break
+		}
+		for _, q := range anns[ai].Quotes {
+			w := quoteWords(q.Text)
+			if len(w) == 0 {
+				continue
+			}
+			sp := q.SpeakerID
+			if sp == "" {
+				sp = strings.ToLower(q.Speaker)
+			}
+			qs = append(qs, quoted{art: ai, q: q, words: w, speaker: sp, fact: claimFact(cs, factOf, ai, q.Start)})
+		}
+	}
+	parent := make([]int, len(qs))
+	for i := range parent {
+		parent[i] = i
+	}
+	var find func(int) int
+	find = func(i int) int {
+		for parent[i] != i {
+			parent[i] = parent[parent[i]]
+			i = parent[i]
+		}
+		return i
+	}
+	for i := range qs {
+		for j := i + 1; j < len(qs); j++ {
+			if sameQuote(&qs[i], &qs[j]) {
+				parent[find(i)] = find(j)
+			}
+		}
+	}
+	members := map[int][]int{}
+	var roots []int
+	for i := range qs {
+		r := find(i)
+		if members[r] == nil {
+			roots = append(roots, r)
+		}
+		members[r] = append(members[r], i)
+	}
+	var out []model.QuoteGroup
+	var conflicts []model.Conflict
+	for _, r := range roots {
+		m := members[r]
+		if spread(qs, m) < 2 {
+			continue
+		}
+		g, by := buildGroup(arts, qs, m)
+		out = append(out, g)
+		if c, ok := quoteConflict(g, by); ok {
+			conflicts = append(conflicts, c)
+		}
+	}
+	return out, conflicts
+}
+
+func quoteWords(s string) []string {
+	var out []string
+	for _, w := range words(s) {
+		out = append(out, w.text)
+	}
+	return out
+}
+
+// claimFact finds the fact of the claim of article ai holding rune offset at.
+func claimFact(cs []claim, factOf []int, ai, at int) int {
+	for i := range cs {
+		if cs[i].art == ai && at >= cs[i].start && at < cs[i].end {
+			return factOf[i]
+		}
+	}
+	return -1
+}
+
+// spread counts the articles among members.
+func spread(qs []quoted, m []int) int {
+	seen := map[int]bool{}
+	for _, i := range m {
+		seen[qs[i].art] = true
+	}
+	return len(seen)
+}
+
+// sameWord compares two quoted words, letting a spelling that extends the
+// other ("ok", "okay") pass.
+func sameWord(a, b string) bool {
+	if a == b {
+		return true
+	}
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	return len(a) >= 2 && len(b)-len(a) <= 2 && content(a) && content(b) && strings.HasPrefix(b, a)
+}
+
+// sameQuote decides whether two quotations are the same words.
+func sameQuote(a, b *quoted) bool {
+	if a.art == b.art && len(a.words) > 3 && len(b.words) > 3 {
+		return false // one article repeating itself is not corroboration
+	}
+	short, long := a, b
+	if len(short.words) > len(long.words) {
+		short, long = b, a
+	}
+	ops := diffWords(short.words, long.words)
+	shared, sharedContent := 0, 0
+	for _, o := range ops {
+		if o.kind == '=' {
+			shared++
+			if content(o.a) {
+				sharedContent++
+			}
+		}
+	}
+	if sharedContent == 0 {
+		return false
+	}
+	sameSpeaker := a.speaker != "" && a.speaker == b.speaker
+	sameFact := a.fact >= 0 && a.fact == b.fact
+	n := len(short.words)
+	switch {
+	case n <= 3:
+		// a few words match many texts: need the speaker and all of them
+		return shared == n && (sameSpeaker || sameFact) || shared >= n-1 && n >= 2 && sameSpeaker && sameFact
+	case float64(shared) >= 0.6*float64(n) && shared >= 3:
+		return true
+	default:
+		return sameFact && sameSpeaker && float64(shared) >= 0.4*float64(n)
+	}
+}
+
+// buildGroup writes one quote group: the main wording is the one most
+// articles give (the longer on a tie); a wording that only quotes a piece
+// of it is the same quote, any other wording a variant with its diff.
+func buildGroup(arts []model.Article, qs []quoted, m []int) (model.QuoteGroup, map[string][]string) {
+	type wording struct {
+		text    string
+		words   []string
+		arts    []string
+		speaker map[string]int
+	}
+	byText := map[string]*wording{}
+	var order []string
+	speakers := map[string]int{}
+	by := map[string][]string{}
+	for _, i := range m {
+		k := strings.Join(qs[i].words, " ")
+		w := byText[k]
+		if w == nil {
+			w = &wording{text: strings.TrimSpace(qs[i].q.Text), words: qs[i].words, speaker: map[string]int{}}
+			byText[k] = w
+			order = append(order, k)
+		}
+		w.arts = addID(w.arts, arts[qs[i].art].ID)
+		if qs[i].q.Speaker != "" {
+			speakers[qs[i].q.Speaker]++
+		}
+		if named(qs[i].q) {
+			by[qs[i].q.Speaker] = addID(by[qs[i].q.Speaker], arts[qs[i].art].ID)
+		}
+	}
+	sort.SliceStable(order, func(i, j int) bool {
+		a, b := byText[order[i]], byText[order[j]]
+		if len(a.arts) != len(b.arts) {
+			return len(a.arts) > len(b.arts)
+		}
+		return len(a.words) > len(b.words)
+	})
+	main := byText[order[0]]
+	g := model.QuoteGroup{Text: main.text, Articles: append([]string(nil), main.arts...), Speaker: topKey(speakers)}
+	for _, k := range order[1:] {
+		w := byText[k]
+		for _, id := range w.arts {
+			g.Articles = addID(g.Articles, id)
+		}
+		if d, changed := wordDiff(main.words, w.words); changed {
+			g.Variants = append(g.Variants, model.QuoteVariant{Text: w.text, Articles: w.arts, Diff: d})
+		}
+	}
+	return g, by
+}
+
+// named reports whether a quote's speaker is resolved to a name, not a
+// pronoun or a role left as written.
+func named(q model.Quote) bool {
+	return q.SpeakerID != "" && q.Speaker != "" && !lower(q.Speaker)
+}
+
+func addID(ids []string, id string) []string {
+	for _, x := range ids {
+		if x == id {
+			return ids
+		}
+	}
+	return append(ids, id)
+}
+
+func topKey(m map[string]int) string {
+	best, n := "", 0
+	for k, v := range m {
+		if v > n || v == n && k < best {
+			best, n = k, v
+		}
+	}
+	return best
+}

@@ -1,0 +1,92 @@
+package compare
+
+import (
+	"strings"
+	"unicode"
+)
+
+// stopwords are function words and reporting verbs that carry no fact of
+// their own; alignment ignores them so that "X said that Y" aligns on Y.
+var stopwords = setOf(`a an the and or but nor of to in on at by for from with into onto over under
+about as after before than then that this these those there here it its it's is are was were be been
+being has have had having do does did will would shall should can could may might must not no
+he she they them his her their him we us our you your i me my who whom whose which what when where why
+how also just so very if while up out off said says say saying told tell added adding according
+mr mrs ms sir dr would've more most some any all each other such only own same both few again
+further once during through against between because until upon via per one its`)
+
+func setOf(s string) map[string]bool {
+	m := make(map[string]bool)
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}
+
+// word is one token of a text with its byte offsets.
+type word struct {
+	text       string // lower-case, apostrophes folded to '
+	raw        string
+	start, end int
+}
+
+// words splits s into letter/digit runs, keeping inner apostrophes and
+// hyphens ("don't", "one-on-one"), lower-cased with curly apostrophes folded.
+func words(s string) []word {
+	var out []word
+	start := -1
+	flush := func(end int) {
+		if start < 0 {
+			return
+		}
+		raw := strings.Trim(s[start:end], "'’‘-")
+		if raw != "" {
+			t := strings.ToLower(strings.NewReplacer("’", "'", "‘", "'").Replace(raw))
+			out = append(out, word{text: t, raw: raw, start: start, end: end})
+		}
+		start = -1
+	}
+	for i, r := range s {
+		inWord := unicode.IsLetter(r) || unicode.IsDigit(r) ||
+			(start >= 0 && (r == '\'' || r == '’' || r == '-' || r == '.' && i+1 < len(s) && unicode.IsDigit(rune(s[i+1]))))
+		if inWord {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		flush(i)
+	}
+	flush(len(s))
+	return out
+}
+
+// stem reduces an English word to a crude stem so that "talks", "talked"
+// and "talking" meet; it only has to be consistent, not linguistic.
+func stem(w string) string {
+	w = strings.TrimSuffix(w, "'s")
+	w = strings.TrimSuffix(w, "'")
+	if len(w) <= 3 {
+		return w
+	}
+	for _, suf := range []struct{ from, to string }{
+		{"ies", "y"}, {"ied", "y"}, {"ing", ""}, {"ed", ""}, {"es", ""}, {"ly", ""}, {"s", ""},
+	} {
+		if strings.HasSuffix(w, suf.from) && len(w)-len(suf.from) >= 3 {
+			if suf.from == "s" && strings.HasSuffix(w, "ss") {
+				return w
+			}
+			w = w[:len(w)-len(suf.from)] + suf.to
+			break
+		}
+	}
+	if n := len(w); n > 3 && w[n-1] == w[n-2] && !strings.ContainsRune("aeiouls", rune(w[n-1])) {
+		w = w[:n-1] // "stopp" → "stop"
+	}
+	return strings.TrimSuffix(w, "e")
+}
+
+// content reports whether a lower-cased word carries meaning.
+func content(w string) bool {
+	return len(w) > 1 && !stopwords[w] || w != "" && unicode.IsDigit(rune(w[0]))
+}
