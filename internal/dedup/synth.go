@@ -1,6 +1,7 @@
 package dedup
 
 import (
+	"math"
 	"math/rand/v2"
 	"strconv"
 	"strings"
@@ -13,7 +14,7 @@ import (
 // drawn from a seeded generator, so a seed always yields the same corpus.
 
 // SynthOptions shapes a synthetic corpus; zero fields take the defaults of
-// DefaultSynthOptions.
+// DefaultSynthOptions (the three fractions together, when all are zero).
 type SynthOptions struct {
 	// Articles is the corpus size, copies included.
 	Articles int
@@ -27,12 +28,17 @@ type SynthOptions struct {
 	// earlier one verbatim (up to quote style, case and spacing) or with
 	// edits.
 	ExactCopies, NearCopies float64
+	// Rewrites is the fraction of articles that rewrite an earlier one,
+	// replacing a fifth to a half of its sentences: a shingle Jaccard
+	// similarity of about 0.3 to 0.67, which is not a duplicate. They are
+	// the hard negatives that make precision mean something.
+	Rewrites float64
 	// Topics is the number of stories the originals are spread over.
 	Topics int
 }
 
 // DefaultSynthOptions returns the corpus the benchmarks use: 100,000
-// articles of 300–600 words, 10% exact and 15% near copies.
+// articles of 300–600 words, 10% exact and 15% near copies, 5% rewrites.
 func DefaultSynthOptions() SynthOptions {
 	return SynthOptions{
 		Articles:    100_000,
@@ -42,6 +48,7 @@ func DefaultSynthOptions() SynthOptions {
 		MaxWords:    600,
 		ExactCopies: 0.10,
 		NearCopies:  0.15,
+		Rewrites:    0.05,
 		Topics:      2_000,
 	}
 }
@@ -58,8 +65,11 @@ type SynthArticle struct {
 	From string
 	// Edits names what was changed from the copied article, "+"-joined:
 	// "exact", "quotes", "spacing", "words", "sentence-added",
-	// "sentence-removed", "boilerplate".
+	// "sentence-removed", "boilerplate"; "rewrite" for a rewrite.
 	Edits string
+	// RewriteOf is the id of the article a rewrite was made from; a
+	// rewrite is an original, not a copy.
+	RewriteOf string
 }
 
 // Synthesize generates a corpus. Copies follow the article they copy, which
@@ -72,8 +82,11 @@ func Synthesize(opts SynthOptions) []SynthArticle {
 		a := SynthArticle{ID: "a" + strconv.Itoa(i)}
 		p := g.rng.Float64()
 		switch {
-		case i == 0 || p >= opts.ExactCopies+opts.NearCopies:
+		case i == 0 || p >= opts.ExactCopies+opts.NearCopies+opts.Rewrites:
 			a.Text = g.article(g.rng.IntN(opts.Topics))
+		case p >= opts.ExactCopies+opts.NearCopies:
+			src := arts[g.rng.IntN(len(arts))]
+			a.Text, a.Edits, a.RewriteOf = g.rewrite(src.Text), "rewrite", src.ID
 		default:
 			src := arts[g.rng.IntN(len(arts))]
 			a.From, a.Original = src.ID, src.Original
@@ -133,8 +146,8 @@ func (o SynthOptions) withDefaults() SynthOptions {
 	if o.MaxWords < o.MinWords {
 		o.MaxWords = max(o.MinWords, d.MaxWords)
 	}
-	if o.ExactCopies <= 0 && o.NearCopies <= 0 {
-		o.ExactCopies, o.NearCopies = d.ExactCopies, d.NearCopies
+	if o.ExactCopies <= 0 && o.NearCopies <= 0 && o.Rewrites <= 0 {
+		o.ExactCopies, o.NearCopies, o.Rewrites = d.ExactCopies, d.NearCopies, d.Rewrites
 	}
 	if o.Topics <= 0 {
 		o.Topics = d.Topics
@@ -345,6 +358,40 @@ func (g *synth) nearCopy(text string) (string, string) {
 		edits = append(edits, "quotes")
 	}
 	return text, strings.Join(edits, "+")
+}
+
+// rewrite replaces a share of text's sentences, drawn from [0.2, 0.5]
+// and rounded up, with new ones.
+func (g *synth) rewrite(text string) string {
+	var ends []int // offsets just past each sentence's final period
+	for i := 0; i < len(text); i++ {
+		if text[i] == '.' && (i+1 == len(text) || text[i+1] == ' ' || text[i+1] == '\n') {
+			ends = append(ends, i+1)
+		}
+	}
+	share := 0.2 + 0.3*g.rng.Float64()
+	replace := make(map[int]bool)
+	for _, k := range g.rng.Perm(len(ends))[:int(math.Ceil(share*float64(len(ends))))] {
+		replace[k] = true
+	}
+	t := &g.topics[g.rng.IntN(len(g.topics))]
+	var b strings.Builder
+	start := 0
+	for k, end := range ends {
+		if replace[k] {
+			lead := start
+			for lead < end && (text[lead] == ' ' || text[lead] == '\n') {
+				lead++
+			}
+			b.WriteString(text[start:lead])
+			b.WriteString(g.sentence(t, 8+g.rng.IntN(21), true))
+		} else {
+			b.WriteString(text[start:end])
+		}
+		start = end
+	}
+	b.WriteString(text[start:])
+	return b.String()
 }
 
 // editWords replaces n words at random places with other vocabulary words.

@@ -16,13 +16,20 @@ func TestSynthesize(t *testing.T) {
 		t.Error("different seeds gave the same first article")
 	}
 	index := make(map[string]int)
-	var exact, near int
+	var exact, near, rewrites int
 	d := DefaultSynthOptions()
 	for i, a := range arts {
 		index[a.ID] = i
 		n := len(strings.Fields(a.Text))
+		if a.RewriteOf != "" {
+			rewrites++
+			src := arts[index[a.RewriteOf]]
+			if sim := Similarity(Signature(a.Text, Options{}), Signature(src.Text, Options{})); sim < 0.15 || sim >= 0.8 {
+				t.Errorf("%s rewrites %s with similarity %.2f, want 0.15-0.8", a.ID, src.ID, sim)
+			}
+		}
 		if a.Original == "" {
-			if n < d.MinWords || n > d.MaxWords+40 {
+			if a.RewriteOf == "" && (n < d.MinWords || n > d.MaxWords+40) {
 				t.Errorf("%s: original of %d words, want %d-%d", a.ID, n, d.MinWords, d.MaxWords)
 			}
 			continue
@@ -46,9 +53,9 @@ func TestSynthesize(t *testing.T) {
 			near++
 		}
 	}
-	// 10% and 15% of 3000, loosely.
-	if exact < 200 || exact > 400 || near < 330 || near > 570 {
-		t.Errorf("%d exact and %d near copies of 3000, want about 300 and 450", exact, near)
+	// 10%, 15% and 5% of 3000, loosely.
+	if exact < 200 || exact > 400 || near < 330 || near > 570 || rewrites < 90 || rewrites > 220 {
+		t.Errorf("%d exact copies, %d near copies and %d rewrites of 3000, want about 300, 450 and 150", exact, near, rewrites)
 	}
 }
 
