@@ -96,6 +96,10 @@ func TestQuotes(t *testing.T) {
 		{"no cue, next paragraph", "Trump spoke to supporters in Ohio on Saturday night.\n\u201cWe are going to win so much,\u201d he said.\n\u201cNobody thought we could do it.\u201d",
 			[]string{"We are going to win so much,|Trump", "Nobody thought we could do it.|Trump"}},
 		{"broadcast transcript colon", "GOV. GAVIN NEWSOM: \u201cWe will sue.\u201d", []string{"We will sue.|GAVIN NEWSOM"}},
+		{"role noun for a titled senator", "Sen. Elizabeth Warren questioned the nominee. \u201cYou have not answered,\u201d the senator said.",
+			[]string{"You have not answered,|Elizabeth Warren"}},
+		{"unnamed official", "\u201cThe deal is close,\u201d a senior administration official told reporters.",
+			[]string{"The deal is close,|a senior administration official"}},
 		{"multi paragraph", "Ron DeSantis said: \u201cFirst, we cut taxes.\n\u201cThen we build.\u201d",
 			[]string{"First, we cut taxes.|Ron DeSantis", "Then we build.|Ron DeSantis"}},
 	}

@@ -128,6 +128,13 @@ func (r *entityReader) sentence(si int, s Segment) {
 				j++
 				continue
 			}
+			// "Sen. Elizabeth Warren", "Gov. Gavin Newsom": the dot of a
+			// title abbreviation does not end the name
+			if wj == "." && j+1 < hi && toks[j+1].Kind == Word && isCap(r.word(toks[j+1].seg())) &&
+				tj.Start == toks[j-1].End && abbreviations[strings.ToLower(r.word(toks[j-1].seg()))] {
+				j++
+				continue
+			}
 			if tj.Kind == Number && (r.word(toks[j-1].seg()) == "No" || r.word(toks[j-1].seg()) == "Number") {
 				j++
 				break
@@ -146,7 +153,9 @@ func (r *entityReader) sentence(si int, s Segment) {
 		}
 		from := len(r.slab)
 		for k := i; k < j; k++ {
-			r.slab = append(r.slab, toks[k].seg())
+			if toks[k].Kind != Punct {
+				r.slab = append(r.slab, toks[k].seg())
+			}
 		}
 		words := r.slab[from:len(r.slab):len(r.slab)]
 		if len(words) == 1 && strings.ContainsRune(w, '-') {

@@ -19,9 +19,10 @@ var (
 	coast strait lake desert oblast province`)
 	eventHeads = wordSet(`summit war olympics games cup election conference festival`)
 	connectors = wordSet(`of for the von der de van da bin al la du`)
-	// personRoles are roles a nominal mention ("the prime minister") can
-	// stand for; leader covers the first three.
-	personRoles = wordSet(`president|prime minister|chancellor|leader|vice president|foreign minister|secretary of state|defence minister`)
+	// personRoles are roles a nominal mention ("the prime minister", "the
+	// senator") can stand for; leader covers president, prime minister and
+	// chancellor.
+	personRoles = wordSet(`president|prime minister|chancellor|leader|vice president|foreign minister|secretary of state|defence minister|finance minister|minister|senator|representative|governor|mayor|secretary|general|king|queen|prince|pope|envoy|ambassador`)
 )
 
 func wordSet(s string) map[string]bool {

@@ -238,8 +238,35 @@ func (f *speakerFinder) nounPhrase(from, to int, first bool) (attribution, bool)
 			consider(Segment{t.Start, t.End}, f.resolvePronoun(w, t.Start), true)
 		}
 	}
+	if !found {
+		// no name: a speaker noun as written ("a senior official",
+		// "the senator", "residents")
+		for k := tokenAt(d.Tokens, from); k < len(d.Tokens) && d.Tokens[k].End <= to; k++ {
+			t := d.Tokens[k]
+			if t.Kind != Word || !speakerNouns[strings.ToLower(d.Text[t.Start:t.End])] || f.inQuote(t.Start) {
+				continue
+			}
+			start := k
+			for start > 0 && k-start < 4 && d.Tokens[start-1].Kind == Word && d.Tokens[start-1].Start >= from &&
+				!f.g.cues[d.Text[d.Tokens[start-1].Start:d.Tokens[start-1].End]] {
+				start--
+				if determiners[d.Text[d.Tokens[start].Start:d.Tokens[start].End]] {
+					break
+				}
+			}
+			consider(Segment{d.Tokens[start].Start, t.End}, d.Text[d.Tokens[start].Start:t.End], false)
+		}
+	}
 	return best, found
 }
+
+// speakerNouns name a speaker without naming them.
+var speakerNouns = wordSet(`official officials spokesperson spokesman spokeswoman aide aides adviser
+advisers advisor lawmaker lawmakers senator senators congressman congresswoman governor mayor
+president minister diplomat diplomats source sources analyst analysts expert experts resident
+residents witness witnesses lawyer lawyers attorney prosecutor prosecutors police officer officers
+doctor doctors survivor survivors voter voters protester protesters chairman chairwoman ceo
+executive economist commander soldier soldiers`)
 
 // resolvePronoun names the person a he/she refers to: the subject of the
 // nearest sentence before (a subject that is itself a pronoun sends the
