@@ -207,7 +207,8 @@ type dumpItem struct {
 
 // dumpAnchor is the line an embedded article is recognised by: a relative
 // age ("5 hours ago"), an outlet with an age ("France 24 · 5 hours ago"),
-// or a date followed by a credit line.
+// an outlet line over its own credit line, or a date followed by a credit
+// line.
 type dumpAnchor struct {
 	age    dumpAge
 	hasAge bool
@@ -217,8 +218,11 @@ type dumpAnchor struct {
 
 // published resolves the anchor's date against base.
 func (a dumpAnchor) published(base model.Time) model.Time {
-	if !a.date.IsZero() {
+	switch {
+	case !a.date.IsZero():
 		return a.date
+	case !a.hasAge:
+		return model.Time{} // an outlet and credit only: no date shown
 	}
 	return a.age.resolve(base)
 }
@@ -232,6 +236,12 @@ func dumpReadAnchor(lines []dumpLine, i int) (dumpAnchor, bool) {
 		pieces := dumpAnchorSepRe.Split(s, -1)
 		if age, ok := dumpParseAge(pieces[len(pieces)-1]); ok && len(pieces) == 2 && dumpNameLike(pieces[0], 5) {
 			return dumpAnchor{age: age, hasAge: true, outlet: pieces[0]}, true
+		}
+	}
+	if i+1 < len(lines) && len(s) <= 60 {
+		// "France 24" over "- France 24": an outlet and its credit, no age.
+		if name, ok := dumpCredit(lines[i+1].text); ok && name == s {
+			return dumpAnchor{outlet: name}, true
 		}
 	}
 	if i+1 < len(lines) {
@@ -311,8 +321,9 @@ func dumpReadItem(lines []dumpLine, i int, anchor dumpAnchor) (dumpItem, bool) {
 	if j >= len(lines) {
 		return it, false
 	}
+	// A teaser's title may run longer than a heading inside an article.
 	f := dumpLineFeatures(lines[j].text)
-	if !dumpIsHeadingLike(f) || f.words < 2 || dumpFurnitureScore(f) >= 3 {
+	if f.stop || f.words < 2 || f.words > 30 || f.chars > 200 || dumpFurnitureScore(f) >= 3 {
 		return it, false
 	}
 	it.title = lines[j].text
