@@ -66,15 +66,16 @@ func numberClash(a, b *claim) (model.Conflict, bool) {
 
 func num(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
 
-// modifierClash finds one frame with a different closing word: the two
-// words before it agree (the last a lower-case content word, the head's
-// modifier), the differing words are lower-case content words the other
+// modifierClash finds one frame with a different closing word: the three
+// words before it agree (a word such as a preposition, a determiner and a
+// lower-case content word, the head's modifier), the differing words are lower-case content words the other
 // claim never uses, and each ends its phrase.
 func modifierClash(a, b *claim) (model.Conflict, bool) {
 	aw, bw := a.words, b.words
-	for i := 1; i+1 < len(aw); i++ {
-		for j := 1; j+1 < len(bw); j++ {
-			if aw[i].text != bw[j].text || aw[i-1].text != bw[j-1].text || !content(aw[i].text) || !lower(aw[i].raw) {
+	for i := 2; i+1 < len(aw); i++ {
+		for j := 2; j+1 < len(bw); j++ {
+			if aw[i].text != bw[j].text || aw[i-1].text != bw[j-1].text || aw[i-2].text != bw[j-2].text ||
+				!content(aw[i].text) || !lower(aw[i].raw) {
 				continue
 			}
 			x, y := aw[i+1], bw[j+1]
@@ -82,6 +83,9 @@ func modifierClash(a, b *claim) (model.Conflict, bool) {
 				continue
 			}
 			if stem(x.text) == stem(y.text) || hasStem(bw, x.text) || hasStem(aw, y.text) {
+				continue
+			}
+			if !determiners[aw[i-1].text] || spelling(x.text, y.text) {
 				continue
 			}
 			if !phraseEnd(aw, i+1, a.text) || !phraseEnd(bw, j+1, b.text) {
@@ -112,14 +116,48 @@ func hasStem(ws []word, w string) bool {
 	return false
 }
 
-// phraseEnd reports whether ws[k] closes a phrase: the clause ends, or
-// punctuation or a function word follows.
+// determiners open the noun phrases whose head or modifier may clash.
+var determiners = setOf("a an the this that his her their its our")
+
+// phraseEnd reports whether ws[k] closes a noun phrase: the clause ends,
+// punctuation follows, or a coordinating word.
 func phraseEnd(ws []word, k int, text string) bool {
 	if k+1 >= len(ws) {
 		return true
 	}
 	gap := text[ws[k].end:ws[k+1].start]
-	return strings.TrimSpace(gap) != "" || !content(ws[k+1].text)
+	return strings.TrimSpace(gap) != "" || coordinators[ws[k+1].text]
+}
+
+var coordinators = setOf("and or but")
+
+// spelling reports whether two words are spellings of one ("adviser",
+// "advisor"): same first three letters and at most two edits apart.
+func spelling(a, b string) bool {
+	if len(a) < 4 || len(b) < 4 || a[:3] != b[:3] {
+		return false
+	}
+	return editDistance(a, b) <= 2
+}
+
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			c := prev[j-1]
+			if a[i-1] != b[j-1] {
+				c++
+			}
+			cur[j] = min(c, prev[j]+1, cur[j-1]+1)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
 }
 
 // quoteConflict flags a quote group whose wording differs between

@@ -60,22 +60,31 @@ func diffWords(a, b []string) []op {
 const fragmentEdge = 3
 
 // wordDiff writes how variant differs from main, "[+very] severe
-// consequences", and whether it differs at all. Words only cut from the
-// ends (a fragment) do not count as a difference.
+// consequences", and whether it differs in substance: words only cut from
+// the ends (a fragment), dropped function words or folded spellings of
+// apostrophes do not count.
 func wordDiff(main, variant []string) (string, bool) {
-	ops := diffWords(main, variant)
-	lo, hi := 0, len(ops)
-	for lo < hi && ops[lo].kind != '=' {
-		lo++
-	}
-	for hi > lo && ops[hi-1].kind != '=' {
-		hi--
-	}
-	if lo+len(ops)-hi < fragmentEdge || lo == hi {
-		lo, hi = 0, len(ops)
-	}
-	ops = ops[lo:hi]
+	ops := trimFragment(diffWords(main, variant))
 	changed := false
+	shared, own := 0, 0
+	for _, o := range ops {
+		switch {
+		case o.kind == '=':
+			shared++
+			own++
+			changed = changed || o.a != o.b
+		case o.kind == '+':
+			own++
+			changed = changed || content(o.b)
+		default:
+			changed = changed || content(o.a)
+		}
+	}
+	// a wording that shares less than half its words with the main one is
+	// a neighbouring quote, not a variant of it
+	if 2*shared < own {
+		changed = false
+	}
 	var sb strings.Builder
 	for k := 0; k < len(ops); {
 		o := ops[k]
@@ -87,7 +96,6 @@ func wordDiff(main, variant []string) (string, bool) {
 			k++
 			continue
 		}
-		changed = true
 		if o.kind == '=' {
 			sb.WriteString("[-" + o.a + " +" + o.b + "]")
 			k++
@@ -101,4 +109,24 @@ func wordDiff(main, variant []string) (string, bool) {
 		sb.WriteString("[" + string(o.kind) + strings.Join(run, " ") + "]")
 	}
 	return sb.String(), changed
+}
+
+// trimFragment drops the main words the variant lacks at both ends when
+// one of the two runs is at least fragmentEdge long: the variant quotes a
+// piece of the main wording.
+func trimFragment(ops []op) []op {
+	lo := 0
+	for lo < len(ops) && ops[lo].kind == '-' {
+		lo++
+	}
+	hi := len(ops)
+	for hi > lo && ops[hi-1].kind == '-' {
+		hi--
+	}
+	// one long cut makes it a fragment, and then a short cut at the other
+	// end is part of the same cutting
+	if lo < fragmentEdge && len(ops)-hi < fragmentEdge {
+		return ops
+	}
+	return ops[lo:hi]
 }

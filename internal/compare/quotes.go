@@ -14,6 +14,7 @@ type quoted struct {
 	words   []string // lower-cased, apostrophes folded
 	speaker string   // resolved entity id, else the speaker as written
 	fact    int      // fact of the claim holding the quote, -1 if none
+	person  bool     // the speaker is a resolved person
 }
 
 // quoteGroups joins the same quotation across articles: wording that
@@ -35,7 +36,8 @@ func quoteGroups(arts []model.Article, anns []model.Annotations, cs []claim, fac
 			if sp == "" {
 				sp = strings.ToLower(q.Speaker)
 			}
-			qs = append(qs, quoted{art: ai, q: q, words: w, speaker: sp, fact: claimFact(cs, factOf, ai, q.Start)})
+			qs = append(qs, quoted{art: ai, q: q, words: w, speaker: sp, fact: claimFact(cs, factOf, ai, q.Start),
+				person: personID(anns[ai].Entities, q.SpeakerID)})
 		}
 	}
 	parent := make([]int, len(qs))
@@ -131,7 +133,12 @@ func sameQuote(a, b *quoted) bool {
 		short, long = b, a
 	}
 	ops := diffWords(short.words, long.words)
-	shared, sharedContent := 0, 0
+	shared, sharedContent, shortContent := 0, 0, 0
+	for _, w := range short.words {
+		if content(w) {
+			shortContent++
+		}
+	}
 	for _, o := range ops {
 		if o.kind == '=' {
 			shared++
@@ -140,7 +147,7 @@ func sameQuote(a, b *quoted) bool {
 			}
 		}
 	}
-	if sharedContent == 0 {
+	if sharedContent == 0 || 2*sharedContent < shortContent {
 		return false
 	}
 	sameSpeaker := a.speaker != "" && a.speaker == b.speaker
@@ -183,7 +190,7 @@ func buildGroup(arts []model.Article, qs []quoted, m []int) (model.QuoteGroup, m
 		if qs[i].q.Speaker != "" {
 			speakers[qs[i].q.Speaker]++
 		}
-		if named(qs[i].q) {
+		if qs[i].person && !lower(qs[i].q.Speaker) {
 			by[qs[i].q.Speaker] = addID(by[qs[i].q.Speaker], arts[qs[i].art].ID)
 		}
 	}
@@ -208,10 +215,17 @@ func buildGroup(arts []model.Article, qs []quoted, m []int) (model.QuoteGroup, m
 	return g, by
 }
 
-// named reports whether a quote's speaker is resolved to a name, not a
-// pronoun or a role left as written.
-func named(q model.Quote) bool {
-	return q.SpeakerID != "" && q.Speaker != "" && !lower(q.Speaker)
+// personID reports whether id names a person among ents.
+func personID(ents []model.Entity, id string) bool {
+	if id == "" {
+		return false
+	}
+	for _, e := range ents {
+		if e.ID == id {
+			return e.Type == model.Person
+		}
+	}
+	return false
 }
 
 func addID(ids []string, id string) []string {

@@ -11,7 +11,7 @@ var stopwords = setOf(`a an the and or but nor of to in on at by for from with i
 about as after before than then that this these those there here it its it's is are was were be been
 being has have had having do does did will would shall should can could may might must not no
 he she they them his her their him we us our you your i me my who whom whose which what when where why
-how also just so very if while up out off said says say saying told tell added adding according
+how also just so if while up out off said says say saying told tell added adding according
 mr mrs ms sir dr would've more most some any all each other such only own same both few again
 further once during through against between because until upon via per one its`)
 
