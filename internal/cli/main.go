@@ -47,6 +47,7 @@ func commands() map[string]command {
 		"brief":    {"write the cited briefing of the inputs' stories", runBrief},
 		"annotate": {"print sentences, entities, quotes, times and quantities of inputs", runAnnotate},
 		"eval":     {"score storydesk against gold data", runEval},
+		"bench":    {"print throughput figures", runBench},
 		"version":  {"print the version", runVersion},
 	}
 }
