@@ -46,6 +46,14 @@ func (r *entityReader) group() {
 			}
 			r.attach(i, r.thing(c))
 		default:
+			if w := r.word(c.head); len(c.words) == 1 && c.canonical == "" && strings.ToUpper(w) == w {
+				// "COOPER:" in a transcript is the surname of "ANDERSON COOPER"
+				if e := r.personByPart(c); e >= 0 {
+					c.typ, c.form = model.Person, "partial"
+					r.attach(i, e)
+					continue
+				}
+			}
 			r.attach(i, r.thing(c))
 		}
 	}
