@@ -98,7 +98,7 @@ func (c *Online) threadFor(s *story, cands []int32) int32 {
 			(s.first.Sub(t.last) > c.opts.ThreadWindow || t.first.After(s.first)) {
 			continue
 		}
-		if len(s.names) > 0 && len(t.names) > 0 && c.cosine(s.names, t.names) == 0 {
+		if len(s.names) > 0 && len(t.names) > 0 && c.cosine(s.names, t.names, 1, 1) == 0 {
 			continue
 		}
 		if sc := c.score(s, t); sc >= bestScore {
@@ -127,4 +127,15 @@ func (c *Online) Stories() []Story {
 		})
 	}
 	return out
+}
+
+// liveCount counts the stories not merged into another.
+func (c *Online) liveCount() int {
+	n := 0
+	for _, s := range c.stories {
+		if s.into < 0 {
+			n++
+		}
+	}
+	return n
 }

@@ -26,7 +26,7 @@ yesterday tomorrow`)
 var titleWords = toSet(`the a an in on at of for and but or to from with by as after before
 this that these those he she it they we i his her their its our my there here when while
 if what why how who where mr mrs ms dr president minister police officials update breaking
-new more monday tuesday wednesday thursday friday saturday sunday january february march
+more coach monday tuesday wednesday thursday friday saturday sunday january february march
 april may june july august september october november december`)
 
 // placeCues precede a place name: "in Jakarta", "near Paris".
@@ -109,7 +109,7 @@ func tokens(text string) []word {
 			}
 			break
 		}
-		w := text[i:j]
+		w := trimPossessive(text[i:j])
 		first, _ := utf8.DecodeRuneInString(w)
 		out = append(out, word{
 			text:     w,
@@ -122,6 +122,16 @@ func tokens(text string) []word {
 		i = j
 	}
 	return out
+}
+
+// trimPossessive drops a final 's or ’s: "Bush's" counts as "Bush".
+func trimPossessive(w string) string {
+	for _, suf := range [...]string{"'s", "’s"} {
+		if len(w) > len(suf)+1 && strings.HasSuffix(w, suf) {
+			return w[:len(w)-len(suf)]
+		}
+	}
+	return w
 }
 
 func isWordRune(r rune) bool  { return unicode.IsLetter(r) || unicode.IsDigit(r) }
@@ -190,7 +200,31 @@ func Extract(title, text string) Features {
 	} else {
 		f.addWords(head, true)
 	}
+	foldSurnames(f.Names)
 	return f
+}
+
+// foldSurnames counts a one-word name toward the one longer name of the
+// article that ends with it ("Bush" toward "Reggie Bush"), so a person
+// named in full once and by surname after is one name. A surname two
+// longer names share ("Williams") stays as it is.
+func foldSurnames(names map[string]int) {
+	for n, k := range names {
+		if strings.Contains(n, " ") {
+			continue
+		}
+		full, found := "", 0
+		for m := range names {
+			if strings.HasSuffix(m, " "+n) {
+				full = m
+				found++
+			}
+		}
+		if found == 1 {
+			names[full] += k
+			delete(names, n)
+		}
+	}
 }
 
 // addWords counts terms, and with withNames names, places, dates and
@@ -216,7 +250,7 @@ func (f *Features) addWords(ws []word, withNames bool) {
 		f.Names[name]++
 	}
 	for i := 0; i+1 < len(ws); i++ {
-		if placeCues[ws[i].lower] && ws[i+1].capital && !titleWords[ws[i+1].lower] {
+		if placeCues[ws[i].lower] && ws[i+1].capital && !ws[i+1].sentence && !titleWords[ws[i+1].lower] {
 			f.Places = append(f.Places, run(ws, i+1))
 		}
 	}
@@ -233,6 +267,9 @@ func (f *Features) addNumber(ws []word, i int) {
 		n := ws[j].lower
 		if ws[j].number || stopwords[n] && n != "percent" && n != "people" {
 			continue
+		}
+		if ws[j].capital || len(n) < 3 {
+			return // "Route 52 California", "3 p.m." are not counts
 		}
 		if _, ok := months[n]; ok {
 			return
@@ -252,18 +289,18 @@ func pad2(s string) string {
 // run joins the capitalised words from ws[i] on, lower-cased.
 func run(ws []word, i int) string {
 	j := i
-	for j < len(ws) && ws[j].capital && !ws[j].number {
+	for j < len(ws) && ws[j].capital && !ws[j].number && (j == i || !ws[j].sentence) && !titleWords[ws[j].lower] {
 		j++
 	}
-	parts := make([]string, 0, j-i)
-	for _, w := range ws[i:j] {
-		parts = append(parts, w.lower)
-	}
-	return strings.Join(parts, " ")
+	return joinLower(ws[i:j])
 }
 
-// names returns the capitalised runs of ws. With all, sentence-initial
-// single words count too.
+// names returns the capitalised runs of ws; a run stops at a sentence
+// start. Leading and trailing title words ("The", "President",
+// "Wednesday") are dropped. With all, sentence-initial single words count
+// too. A run of three words or more also gives its last two, since a
+// person's name often follows capitalised descriptors ("Saints RB Pierre
+// Thomas", "Coach Sean Payton").
 func names(ws []word, all bool) []string {
 	var out []string
 	for i := 0; i < len(ws); {
@@ -271,30 +308,39 @@ func names(ws []word, all bool) []string {
 			i++
 			continue
 		}
-		j := i
-		for j < len(ws) && ws[j].capital && !ws[j].number {
+		j := i + 1
+		for j < len(ws) && ws[j].capital && !ws[j].number && !ws[j].sentence {
 			j++
 		}
-		// Drop leading title words ("The", "President") from the run.
-		k := i
-		for k < j && titleWords[ws[k].lower] {
+		k, e := i, j
+		for k < e && titleWords[ws[k].lower] {
 			k++
 		}
-		if k < j {
-			single := j-k == 1
+		for e > k && titleWords[ws[e-1].lower] {
+			e--
+		}
+		if k < e {
+			single := e-k == 1
 			if all || !single || !ws[k].sentence || k > i {
-				parts := make([]string, 0, j-k)
-				for _, w := range ws[k:j] {
-					parts = append(parts, w.lower)
+				if !(single && stopwords[ws[k].lower]) {
+					out = append(out, joinLower(ws[k:e]))
 				}
-				if !(single && stopwords[parts[0]]) {
-					out = append(out, strings.Join(parts, " "))
+				if e-k >= 3 {
+					out = append(out, joinLower(ws[e-2:e]))
 				}
 			}
 		}
 		i = j
 	}
 	return out
+}
+
+func joinLower(ws []word) string {
+	parts := make([]string, len(ws))
+	for i, w := range ws {
+		parts[i] = w.lower
+	}
+	return strings.Join(parts, " ")
 }
 
 // isTitleCase reports whether most words of a headline are capitalised.

@@ -160,6 +160,7 @@ func (c *Online) join(s, a *story, sc float64) {
 	s.dates = mergeDetails(s.dates, a.dates)
 	s.numbers = mergeDetails(s.numbers, a.numbers)
 	s.size += a.size
+	s.normAt = 0
 	if s.first.IsZero() || (!a.first.IsZero() && a.first.Before(s.first)) {
 		s.first = a.first
 	}

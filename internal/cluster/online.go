@@ -1,6 +1,7 @@
 package cluster
 
 import (
+	"maps"
 	"math"
 	"slices"
 	"strconv"
@@ -22,6 +23,11 @@ type Item struct {
 	// TIMEX3 values ("2013-09-26", "2013"); Numbers counts with their noun
 	// as "value|noun" ("7.2|magnitude").
 	Entities, Places, Times, Numbers []string
+	// Features, when not nil, are used instead of extracting them from
+	// Title and Text (see Extract); the fields above are still added.
+	// Callers that featurise ahead (another goroutine, a stored
+	// annotation) set it. Add does not modify it.
+	Features *Features
 }
 
 // Assignment is where an article went.
@@ -76,15 +82,21 @@ type story struct {
 	label        string
 	labelScore   float64
 	into         int32 // index of the story it merged into, or -1
-	touched      bool
+	// termNorm and nameNorm cache the IDF-weighted norms, computed when
+	// the document count was normAt (0: not yet).
+	termNorm, nameNorm float64
+	normAt             int
+	touched            bool
 }
 
 // Online clusters articles one at a time. It is not safe for concurrent
 // use. The zero value is not usable; call New.
 type Online struct {
 	opts     Options
-	vocab    map[string]int32
+	vocab    [kinds]map[string]int32
 	df       []int32
+	logdf    []float32 // ln(df+1), kept beside df so IDF needs no log call
+	logDocs  float64   // ln(docs+1)
 	postings [][]int32
 	docs     int
 	stories  []*story
@@ -97,7 +109,11 @@ type Online struct {
 
 // New returns an empty clusterer.
 func New(opts Options) *Online {
-	return &Online{opts: opts, vocab: make(map[string]int32)}
+	c := &Online{opts: opts}
+	for i := range c.vocab {
+		c.vocab[i] = make(map[string]int32)
+	}
+	return c
 }
 
 // Add places one article: it joins the best-scoring candidate story at or
@@ -153,7 +169,18 @@ func (c *Online) threadOf(s *story) int32 {
 // featurise turns an item into a one-article story and updates document
 // frequencies.
 func (c *Online) featurise(it Item) *story {
-	f := Extract(it.Title, it.Text)
+	var f Features
+	if it.Features != nil {
+		f = *it.Features
+		f.Places = slices.Clip(f.Places)
+		f.Dates = slices.Clip(f.Dates)
+		f.Numbers = slices.Clip(f.Numbers)
+		if len(it.Entities) > 0 {
+			f.Names = maps.Clone(f.Names)
+		}
+	} else {
+		f = Extract(it.Title, it.Text)
+	}
 	for _, e := range it.Entities {
 		f.Names[strings.ToLower(e)] += 2
 	}
@@ -161,11 +188,12 @@ func (c *Online) featurise(it Item) *story {
 	f.Dates = append(f.Dates, it.Times...)
 	f.Numbers = append(f.Numbers, it.Numbers...)
 	c.docs++
+	c.logDocs = math.Log(float64(c.docs + 1))
 	s := &story{idx: -1, size: 1, into: -1, first: it.Published, last: it.Published}
-	s.terms = c.vector(f.Terms, "")
-	s.names = c.vector(f.Names, "\x00")
-	s.places = c.details(f.Places, "\x01")
-	s.dates = c.details(dateKeys(f.Dates), "\x02")
+	s.terms = c.vector(f.Terms, kindTerm)
+	s.names = c.vector(f.Names, kindName)
+	s.places = c.details(f.Places, kindPlace)
+	s.dates = c.details(dateKeys(f.Dates), kindDate)
 	s.numbers = c.numbers(f.Numbers)
 	if it.Outlet != "" {
 		s.outlets = []string{it.Outlet}
@@ -211,25 +239,41 @@ func labelOf(it Item) string {
 	return l
 }
 
-func (c *Online) id(key string) int32 {
-	if id, ok := c.vocab[key]; ok {
+// featureKind keeps terms, names and details in separate vocabularies
+// that share one id space.
+type featureKind int
+
+const (
+	kindTerm featureKind = iota
+	kindName
+	kindPlace
+	kindDate
+	kindNoun
+	kindValue
+	kinds
+)
+
+func (c *Online) id(kind featureKind, key string) int32 {
+	if id, ok := c.vocab[kind][key]; ok {
 		return id
 	}
 	id := int32(len(c.df))
-	c.vocab[key] = id
+	c.vocab[kind][key] = id
 	c.df = append(c.df, 0)
+	c.logdf = append(c.logdf, 0)
 	c.postings = append(c.postings, nil)
 	return id
 }
 
 // vector makes a unit-length log-tf vector sorted by feature id and counts
 // each feature once in df.
-func (c *Online) vector(counts map[string]int, prefix string) []feat {
+func (c *Online) vector(counts map[string]int, prefix featureKind) []feat {
 	v := make([]feat, 0, len(counts))
 	var norm float64
 	for k, n := range counts {
-		id := c.id(prefix + k)
+		id := c.id(prefix, k)
 		c.df[id]++
+		c.logdf[id] = float32(math.Log(float64(c.df[id] + 1)))
 		w := 1 + math.Log(float64(n))
 		norm += w * w
 		v = append(v, feat{id, float32(w)})
@@ -244,10 +288,10 @@ func (c *Online) vector(counts map[string]int, prefix string) []feat {
 	return v
 }
 
-func (c *Online) details(keys []string, prefix string) []detail {
+func (c *Online) details(keys []string, prefix featureKind) []detail {
 	var out []detail
 	for _, k := range keys {
-		out = addDetail(out, detail{id: c.id(prefix + k), n: 1})
+		out = addDetail(out, detail{id: c.id(prefix, k), n: 1})
 	}
 	return out
 }
@@ -259,7 +303,7 @@ func (c *Online) numbers(keys []string) []detail {
 		if !ok || noun == "" {
 			continue
 		}
-		out = addDetail(out, detail{noun: c.id("\x03" + noun), id: c.id("\x04" + val), n: 1})
+		out = addDetail(out, detail{noun: c.id(kindNoun, noun), id: c.id(kindValue, val), n: 1})
 	}
 	return out
 }
@@ -276,7 +320,7 @@ func addDetail(ds []detail, d detail) []detail {
 }
 
 func (c *Online) idf(id int32) float64 {
-	return math.Log(float64(c.docs+1)/float64(c.df[id]+1)) + 1
+	return c.logDocs - float64(c.logdf[id]) + 1
 }
 
 // Len is the number of articles added.

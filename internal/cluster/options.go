@@ -14,6 +14,10 @@ type Options struct {
 	// and of proper names. When either side has no names, the term cosine
 	// takes the whole weight.
 	TermWeight, NameWeight float64
+	// NameGate, when above 0, scales the term cosine by
+	// 1 − NameGate + NameGate·√cos(names) instead of adding the weighted
+	// name cosine: shared vocabulary counts less when the names differ.
+	NameGate float64
 	// DetailWeight is the bonus for each kind of distinctive detail (place,
 	// date, count with its noun) the article shares with the story.
 	DetailWeight float64
@@ -21,6 +25,10 @@ type Options struct {
 	// article gives its own and the story's well-supported one differs:
 	// another place, another date, another number of the same noun.
 	ConflictWeight float64
+	// LeadConflictWeight is the penalty when the article's leading name
+	// (highest count × IDF) is nearly absent from the story and the
+	// story's is nearly absent from the article: another person, same team.
+	LeadConflictWeight float64
 	// ConflictSupport is the share of a story's articles that must carry
 	// a detail before an article disagreeing with it counts as a conflict.
 	ConflictSupport float64
@@ -62,22 +70,23 @@ type Options struct {
 // outlets each, and same-kind events that must stay apart.
 func DefaultOptions() Options {
 	return Options{
-		Threshold:       0.26,
-		TermWeight:      0.6,
-		NameWeight:      0.4,
-		DetailWeight:    0.05,
-		ConflictWeight:  0.08,
-		ConflictSupport: 0.5,
-		HalfLife:        3 * 24 * time.Hour,
-		MaxAge:          30 * 24 * time.Hour,
-		Candidates:      12,
-		QueryTerms:      12,
-		PostingLimit:    64,
-		CentroidTerms:   80,
-		CentroidNames:   40,
-		MergeEvery:      500,
-		MergeThreshold:  0.45,
-		ThreadThreshold: 0.12,
-		ThreadWindow:    7 * 24 * time.Hour,
+		Threshold:          0.2,
+		TermWeight:         0.8,
+		NameWeight:         0.2,
+		DetailWeight:       0.05,
+		ConflictWeight:     0.08,
+		ConflictSupport:    0.5,
+		LeadConflictWeight: 0.1,
+		HalfLife:           3 * 24 * time.Hour,
+		MaxAge:             30 * 24 * time.Hour,
+		Candidates:         12,
+		QueryTerms:         12,
+		PostingLimit:       64,
+		CentroidTerms:      80,
+		CentroidNames:      40,
+		MergeEvery:         500,
+		MergeThreshold:     0.45,
+		ThreadThreshold:    0.12,
+		ThreadWindow:       7 * 24 * time.Hour,
 	}
 }

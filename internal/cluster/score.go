@@ -2,18 +2,28 @@ package cluster
 
 import (
 	"math"
+	"slices"
 	"time"
 )
 
 // score compares a probe (one article, or a story in the correction pass)
 // with a story; see Options for the formula.
 func (c *Online) score(a, s *story) float64 {
-	ct := c.cosine(a.terms, s.terms)
+	c.norms(a)
+	c.norms(s)
+	ct := c.cosine(a.terms, s.terms, a.termNorm, s.termNorm)
 	var sc float64
 	if len(a.names) == 0 || len(s.names) == 0 {
 		sc = (c.opts.TermWeight + c.opts.NameWeight) * ct
 	} else {
-		sc = c.opts.TermWeight*ct + c.opts.NameWeight*c.cosine(a.names, s.names)
+		cn := c.cosine(a.names, s.names, a.nameNorm, s.nameNorm)
+		sc = c.opts.TermWeight*ct + c.opts.NameWeight*cn
+		if c.opts.NameGate > 0 {
+			sc = (c.opts.TermWeight + c.opts.NameWeight) * ct * (1 - c.opts.NameGate + c.opts.NameGate*math.Sqrt(cn))
+		}
+		if c.leadConflict(a.names, s.names) {
+			sc -= c.opts.LeadConflictWeight
+		}
 	}
 	for _, k := range [...]struct{ a, s []detail }{{a.places, s.places}, {a.dates, s.dates}, {a.numbers, s.numbers}} {
 		agree, conflict := c.compareDetails(k.a, a.size, k.s, s.size)
@@ -38,12 +48,13 @@ func (c *Online) decay(a, s *story) float64 {
 	return math.Exp2(-float64(gap) / float64(c.opts.HalfLife))
 }
 
-// cosine is the TF-IDF cosine of two log-tf vectors, IDF taken now.
-func (c *Online) cosine(a, b []feat) float64 {
-	if len(a) == 0 || len(b) == 0 {
+// cosine is the TF-IDF cosine of two log-tf vectors with IDF-weighted
+// norms na and nb.
+func (c *Online) cosine(a, b []feat, na, nb float64) float64 {
+	if len(a) == 0 || len(b) == 0 || na == 0 || nb == 0 {
 		return 0
 	}
-	var dot, na, nb float64
+	var dot float64
 	i, j := 0, 0
 	for i < len(a) && j < len(b) {
 		switch {
@@ -58,18 +69,29 @@ func (c *Online) cosine(a, b []feat) float64 {
 			j++
 		}
 	}
-	if dot == 0 {
-		return 0
+	return dot / (na * nb)
+}
+
+// normRefresh is how far (as a share of the document count) the stream may
+// move on before a story's cached norms are recomputed: IDF drifts slowly.
+const normRefresh = 0.02
+
+// norms refreshes s's cached IDF-weighted norms when s changed or the
+// stream moved on.
+func (c *Online) norms(s *story) {
+	if s.normAt > 0 && float64(c.docs-s.normAt) <= normRefresh*float64(s.normAt) {
+		return
 	}
-	for _, f := range a {
+	s.termNorm, s.nameNorm, s.normAt = c.norm(s.terms), c.norm(s.names), c.docs
+}
+
+func (c *Online) norm(v []feat) float64 {
+	var n float64
+	for _, f := range v {
 		x := float64(f.w) * c.idf(f.id)
-		na += x * x
+		n += x * x
 	}
-	for _, f := range b {
-		x := float64(f.w) * c.idf(f.id)
-		nb += x * x
-	}
-	return dot / math.Sqrt(na*nb)
+	return math.Sqrt(n)
 }
 
 // compareDetails gives agreement in [0, 1]: the best support in s of a
@@ -113,4 +135,40 @@ func (c *Online) compareDetails(a []detail, asize int32, s []detail, ssize int32
 		}
 	}
 	return 0, 0
+}
+
+// leadConflict reports whether each side's leading name (highest weight ×
+// IDF) is missing, or nearly so, from the other side: a story about one
+// person or company and an article about another, though both name the
+// same team or city.
+func (c *Online) leadConflict(a, b []feat) bool {
+	la, ma := c.lead(a)
+	lb, mb := c.lead(b)
+	return weightOf(b, la) < 0.2*mb && weightOf(a, lb) < 0.2*ma
+}
+
+func (c *Online) lead(v []feat) (id int32, w float32) {
+	for _, f := range v {
+		if x := f.w * float32(c.idf(f.id)); x > w {
+			id, w = f.id, x
+		}
+	}
+	if len(v) > 0 {
+		w = 0
+		for _, f := range v {
+			if f.w > w {
+				w = f.w
+			}
+		}
+	}
+	return id, w
+}
+
+// weightOf is the weight of feature id in v, 0 when absent.
+func weightOf(v []feat, id int32) float32 {
+	i, ok := slices.BinarySearchFunc(v, id, func(f feat, id int32) int { return int(f.id - id) })
+	if !ok {
+		return 0
+	}
+	return v[i].w
 }
