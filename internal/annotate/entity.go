@@ -62,6 +62,7 @@ func (e Entities) Annotate(d *Doc) {
 	r.group()
 	if e.ResolveRoles {
 		r.roles()
+		r.possessives()
 	}
 	r.events()
 	r.output()
@@ -81,13 +82,14 @@ type entityReader struct {
 	slab []Segment
 	// count[e] is the number of mentions of entity e, built by roles.
 	count []int
-	// personEnds maps the end of a person mention to its entity.
-	personEnds map[int]int
-	d          *Doc
-	g          *gazetteer
-	cands      []candidate
-	ents       []docEntity
-	ments      []Mention
+	// personEnds and personStarts map the ends and starts of person
+	// mentions to their entities.
+	personEnds, personStarts map[int]int
+	d                        *Doc
+	g                        *gazetteer
+	cands                    []candidate
+	ents                     []docEntity
+	ments                    []Mention
 }
 
 func (r *entityReader) word(s Segment) string { return r.d.Text[s.Start:s.End] }

@@ -255,7 +255,7 @@ func anchorsAgree(a, b []string) bool {
 		if kind == "o:" && ha != hb {
 			return false // a second meeting is not the first
 		}
-		if kind == "y:" && ha != hb && hasKind(a, "d:") != hasKind(b, "d:") && hasKind(a, "d:") == hb {
+		if kind == "y:" && ha != hb {
 			return false // "his 2018 summit" is not "Friday's summit"
 		}
 		if ha && hb && !common {

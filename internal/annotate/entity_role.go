@@ -1,6 +1,8 @@
 package annotate
 
 import (
+	"strings"
+
 	"github.com/storydesk/storydesk/internal/model"
 )
 
@@ -211,4 +213,73 @@ func (r *entityReader) leaderOf(e *docEntity, role, nation string) bool {
 		}
 	}
 	return false
+}
+
+// possessives reads two phrases built on a person's possessive:
+// "Starmer's office" (the seat of a leader's office, from the leaders
+// list) and "Putin's foreign policy adviser, Yuri Ushakov" (a role in
+// apposition to the name after it).
+func (r *entityReader) possessives() {
+	toks := r.d.Tokens
+	n := len(r.ments)
+	for mi := 0; mi < n; mi++ {
+		m := r.ments[mi]
+		e := &r.ents[m.Entity]
+		if e.typ != model.Person || !ownedAt(r.d.Text, m.End) {
+			continue
+		}
+		k := tokenAt(toks, m.End)
+		// skip the rest of the possessive token
+		for k < len(toks) && toks[k].Start < m.End+len("’s") && toks[k].Start >= m.End {
+			k++
+		}
+		if k >= len(toks) {
+			continue
+		}
+		if w := r.word(toks[k].seg()); officeWords[w] {
+			seat := ""
+			for _, l := range r.g.leaders {
+				if l.SurnameKey == e.lastKey && l.Seat != "" {
+					seat = l.Seat
+				}
+			}
+			if seat != "" {
+				span := Segment{m.Start, toks[k].End}
+				c := candidate{span: span, head: span, typ: model.Organization, form: "metonym", canonical: seat}
+				r.cands = append(r.cands, c)
+				r.attach(len(r.cands)-1, r.thing(&r.cands[len(r.cands)-1]))
+			}
+			continue
+		}
+		// lower-case words up to a role noun, then ", Name"
+		end := -1
+		for j := k; j < len(toks) && j < k+5 && toks[j].Kind == Word && !isCap(r.word(toks[j].seg())); j++ {
+			if _, ok := r.g.titles[strings.ToLower(r.word(toks[j].seg()))]; ok {
+				end = j
+			}
+		}
+		if end < 0 || end+2 >= len(toks) || r.word(toks[end+1].seg()) != "," {
+			continue
+		}
+		if p := r.personStartingAt(toks[end+2].Start); p >= 0 {
+			r.ments = append(r.ments, Mention{Segment: Segment{m.Start, toks[end].End}, Entity: p, Form: "nominal"})
+		}
+	}
+}
+
+// personStartingAt returns the person entity with a mention starting at
+// byte b, or -1.
+func (r *entityReader) personStartingAt(b int) int {
+	if r.personStarts == nil {
+		r.personStarts = map[int]int{}
+		for _, m := range r.ments {
+			if r.ents[m.Entity].typ == model.Person {
+				r.personStarts[m.Start] = m.Entity
+			}
+		}
+	}
+	if e, ok := r.personStarts[b]; ok {
+		return e
+	}
+	return -1
 }
