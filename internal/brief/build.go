@@ -6,10 +6,22 @@ import (
 	"github.com/storydesk/storydesk/internal/model"
 )
 
-// Story is the input of one story's briefing: its id and its articles.
+// Story is the input of one story's briefing: its articles and what the
+// annotating and comparing stages found in them. Only ID and Articles are
+// required; empty sections are rendered as such.
 type Story struct {
 	ID       string
+	Thread   string
+	Label    string
 	Articles []model.Article
+	Entities []model.Entity
+
+	Facts     []model.Fact
+	Conflicts []model.Conflict
+	Quotes    []model.QuoteGroup
+	Timeline  []model.TimelineRow
+	Unique    []model.Unique
+	Summary   []model.Point
 }
 
 // Build assembles the briefing of the stories. Articles are listed in
@@ -35,14 +47,15 @@ func buildStory(s Story) model.StoryBrief {
 	}
 	sb := model.StoryBrief{
 		ID:        s.ID,
+		Thread:    s.Thread,
 		Articles:  make([]model.ArticleRef, 0, len(arts)),
-		Entities:  []model.Entity{},
-		Facts:     []model.Fact{},
-		Conflicts: []model.Conflict{},
-		Quotes:    []model.QuoteGroup{},
-		Timeline:  []model.TimelineRow{},
-		Unique:    []model.Unique{},
-		Summary:   []model.Point{},
+		Entities:  orEmpty(s.Entities),
+		Facts:     orEmpty(s.Facts),
+		Conflicts: orEmpty(s.Conflicts),
+		Quotes:    orEmpty(s.Quotes),
+		Timeline:  orEmpty(s.Timeline),
+		Unique:    orEmpty(s.Unique),
+		Summary:   orEmpty(s.Summary),
 	}
 	for _, a := range arts {
 		sb.Articles = append(sb.Articles, model.ArticleRef{
@@ -60,8 +73,18 @@ func buildStory(s Story) model.StoryBrief {
 			}
 		}
 	}
-	sb.Title = headline(arts)
+	sb.Title = s.Label
+	if sb.Title == "" {
+		sb.Title = headline(arts)
+	}
 	return sb
+}
+
+func orEmpty[T any](xs []T) []T {
+	if xs == nil {
+		return []T{}
+	}
+	return xs
 }
 
 // headline picks the story's title: the title of the earliest top-level

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/storydesk/storydesk/internal/model"
@@ -19,56 +20,209 @@ func JSON(w io.Writer, b model.Brief) error {
 
 // TextOptions tunes the terminal rendering.
 type TextOptions struct {
-	// Color adds ANSI colours; set it only when writing to a terminal.
+	// Color adds ANSI styles; set it only when writing to a terminal.
 	Color bool
-	// Width is the line width for wrapping; 0 means 80.
-	Width int
 }
 
-// Text writes b for a terminal.
+// Text writes b for a terminal: sections under bold headings, every line
+// ending in the numbers of the sources it rests on ([1, 3]).
 func Text(w io.Writer, b model.Brief, opts TextOptions) error {
-	p := &printer{w: w, color: opts.Color}
-	for i, s := range b.Stories {
-		if i > 0 {
-			p.line("")
-		}
-		title := s.Title
-		if title == "" {
-			title = "(untitled story)"
-		}
-		p.styled(bold, title)
-		p.line(fmt.Sprintf("story %s · %d articles · %s", s.ID, len(s.Articles), span(s)))
-		p.line("")
-		p.styled(bold, "Sources")
-		for n, a := range s.Articles {
-			p.line(fmt.Sprintf("[%d] %s", n+1, describe(a, s.Articles)))
-		}
-	}
+	p := &printer{w: w, color: opts.Color, markdown: false}
+	p.brief(b)
 	return p.err
 }
 
-// Markdown writes b as a Markdown document.
+// Markdown writes b as a Markdown document, with the same sections and
+// citations as Text.
 func Markdown(w io.Writer, b model.Brief) error {
-	p := &printer{w: w}
+	p := &printer{w: w, markdown: true}
+	p.brief(b)
+	return p.err
+}
+
+// printer writes the sections of a briefing as text or Markdown and keeps
+// the first write error.
+type printer struct {
+	w        io.Writer
+	color    bool
+	markdown bool
+	err      error
+	// cite maps article ids to their source numbers in the current story.
+	cite map[string]int
+}
+
+func (p *printer) brief(b model.Brief) {
 	for i, s := range b.Stories {
 		if i > 0 {
 			p.line("")
 		}
-		title := s.Title
-		if title == "" {
-			title = "Untitled story"
-		}
-		p.line("# " + escapeMD(title))
-		p.line("")
-		p.line(fmt.Sprintf("Story `%s` · %d articles · %s", s.ID, len(s.Articles), span(s)))
-		p.line("")
-		p.line("## Sources")
-		p.line("")
-		for n, a := range s.Articles {
-			p.line(fmt.Sprintf("%d. %s", n+1, escapeMD(describe(a, s.Articles))))
+		p.story(s)
+	}
+}
+
+func (p *printer) story(s model.StoryBrief) {
+	p.cite = make(map[string]int, len(s.Articles))
+	for i, a := range s.Articles {
+		p.cite[a.ID] = i + 1
+	}
+	title := s.Title
+	if title == "" {
+		title = "Untitled story"
+	}
+	p.heading(1, title)
+	meta := fmt.Sprintf("story %s · %d articles from %d outlets · %s", s.ID, len(s.Articles), outlets(s.Articles), span(s))
+	if s.Thread != "" && s.Thread != s.ID {
+		meta += " · thread " + s.Thread
+	}
+	p.line(p.esc(meta))
+
+	if len(s.Summary) > 0 {
+		p.heading(2, "Key points")
+		for _, pt := range s.Summary {
+			p.item(p.esc(pt.Text) + " " + p.refs(pt.Sources))
 		}
 	}
-	return p.err
+	if len(s.Quotes) > 0 {
+		p.heading(2, "Who said what")
+		for _, q := range s.Quotes {
+			speaker := q.Speaker
+			if speaker == "" {
+				speaker = "unattributed"
+			}
+			p.item(p.strong(p.esc(speaker)) + ": “" + p.esc(q.Text) + "” " + p.refs(q.Articles))
+			for _, v := range q.Variants {
+				text := v.Text
+				if v.Diff != "" {
+					text = v.Diff
+				}
+				p.sub("also: “" + p.esc(text) + "” " + p.refs(v.Articles))
+			}
+		}
+	}
+	if len(s.Timeline) > 0 {
+		p.heading(2, "Timeline")
+		for _, t := range s.Timeline {
+			p.item(p.strong(p.esc(t.When)) + " " + p.esc(t.Text) + " " + p.refs(t.Articles))
+		}
+	}
+	if len(s.Conflicts) > 0 {
+		p.heading(2, "Where the outlets differ")
+		for _, c := range s.Conflicts {
+			p.item(p.strong(c.Kind) + ": " + p.esc(c.Topic))
+			for _, side := range c.Sides {
+				p.sub(p.esc(side.Text) + " " + p.refs(side.Articles))
+			}
+		}
+	}
+	if len(s.Unique) > 0 {
+		p.heading(2, "Only one outlet reports")
+		for _, u := range s.Unique {
+			name := "[" + strconv.Itoa(p.cite[u.Article]) + "]"
+			for _, a := range s.Articles {
+				if a.ID == u.Article && a.Outlet != "" {
+					name = a.Outlet + " " + name
+				}
+			}
+			p.item(p.strong(p.esc(name)))
+			for _, f := range u.Facts {
+				p.sub(p.esc(f))
+			}
+		}
+	}
+	if len(s.Facts) > 0 && len(s.Summary) == 0 {
+		p.heading(2, "Facts")
+		for _, f := range s.Facts {
+			p.item(p.esc(f.Text) + " " + p.refs(f.Sources))
+		}
+	}
+	p.heading(2, "Sources")
+	for i, a := range s.Articles {
+		if p.markdown {
+			p.line(fmt.Sprintf("%d. %s", i+1, p.esc(describe(a, s.Articles))))
+		} else {
+			p.line(fmt.Sprintf("[%d] %s", i+1, describe(a, s.Articles)))
+		}
+	}
+}
+
+// refs formats the source numbers of ids: "[1, 3]".
+func (p *printer) refs(ids []string) string {
+	if len(ids) == 0 {
+		return ""
+	}
+	nums := make([]string, 0, len(ids))
+	seen := make(map[int]bool)
+	for _, id := range ids {
+		n, ok := p.cite[id]
+		if !ok || seen[n] {
+			continue
+		}
+		seen[n] = true
+		nums = append(nums, strconv.Itoa(n))
+	}
+	s := "[" + strings.Join(nums, ", ") + "]"
+	if p.markdown {
+		return `\` + s[:len(s)-1] + `\]`
+	}
+	if p.color {
+		return "\033[2m" + s + "\033[0m"
+	}
+	return s
+}
+
+func (p *printer) heading(level int, s string) {
+	p.line("")
+	switch {
+	case p.markdown:
+		p.line(strings.Repeat("#", level) + " " + escapeMD(s))
+		p.line("")
+	case p.color:
+		p.line("\033[1m" + s + "\033[0m")
+	default:
+		p.line(s)
+		if level == 1 {
+			p.line(strings.Repeat("=", min(len([]rune(s)), 78)))
+		}
+	}
+}
+
+func (p *printer) item(s string) {
+	if p.markdown {
+		p.line("- " + s)
+		return
+	}
+	p.line("  • " + s)
+}
+
+func (p *printer) sub(s string) {
+	if p.markdown {
+		p.line("  - " + s)
+		return
+	}
+	p.line("      – " + s)
+}
+
+func (p *printer) strong(s string) string {
+	switch {
+	case p.markdown:
+		return "**" + s + "**"
+	case p.color:
+		return "\033[1m" + s + "\033[0m"
+	}
+	return s
+}
+
+func (p *printer) esc(s string) string {
+	if p.markdown {
+		return escapeMD(s)
+	}
+	return s
+}
+
+func (p *printer) line(s string) {
+	if p.err == nil {
+		_, p.err = fmt.Fprintln(p.w, s)
+	}
 }
 
 // describe is one source line: outlet, title, date, byline, length and
@@ -101,7 +255,11 @@ func describe(a model.ArticleRef, all []model.ArticleRef) string {
 	if n := len(a.Duplicates); n > 0 {
 		parts = append(parts, fmt.Sprintf("%d duplicate(s)", n))
 	}
-	parts = append(parts, a.Source)
+	if a.URL != "" {
+		parts = append(parts, a.URL)
+	} else {
+		parts = append(parts, a.Source)
+	}
 	return strings.Join(parts, " · ")
 }
 
@@ -113,6 +271,19 @@ func index(id string, all []model.ArticleRef) string {
 		}
 	}
 	return id
+}
+
+// outlets counts the distinct named outlets among the articles.
+func outlets(arts []model.ArticleRef) int {
+	seen := make(map[string]bool)
+	for _, a := range arts {
+		name := a.Outlet
+		if name == "" {
+			name = "?" + a.ID
+		}
+		seen[name] = true
+	}
+	return len(seen)
 }
 
 func span(s model.StoryBrief) string {
@@ -128,25 +299,3 @@ func span(s model.StoryBrief) string {
 var mdEscaper = strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`, "<", "&lt;", ">", "&gt;")
 
 func escapeMD(s string) string { return mdEscaper.Replace(s) }
-
-const bold = "\033[1m"
-
-// printer writes lines and keeps the first error.
-type printer struct {
-	w     io.Writer
-	color bool
-	err   error
-}
-
-func (p *printer) line(s string) {
-	if p.err == nil {
-		_, p.err = fmt.Fprintln(p.w, s)
-	}
-}
-
-func (p *printer) styled(style, s string) {
-	if p.color {
-		s = style + s + "\033[0m"
-	}
-	p.line(s)
-}

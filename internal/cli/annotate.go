@@ -4,11 +4,8 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"runtime"
-	"sync"
 	"time"
 
-	"github.com/storydesk/storydesk/internal/annotate"
 	"github.com/storydesk/storydesk/internal/model"
 	"github.com/storydesk/storydesk/internal/pipeline"
 )
@@ -53,50 +50,12 @@ func runAnnotate(ctx context.Context, e *env, args []string) error {
 	return readErr
 }
 
-// reference is the date relative expressions in a are resolved against:
-// its publication date, else the --date given, else none.
-func reference(a model.Article, fallback time.Time) time.Time {
-	if !a.Published.IsZero() {
-		return a.Published.Time
-	}
-	return fallback
-}
-
-// annotateAll runs the annotator chain over every article on all CPUs and
-// then merges entities across them, so that one real-world entity has one
-// name in every article.
+// annotateAll annotates every article and merges entities across them.
 func annotateAll(arts []model.Article, fallback time.Time) []model.Annotations {
-	anns := make([]model.Annotations, len(arts))
-	chain := annotate.Default(annotate.DefaultOptions())
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				anns[i] = annotate.Run(chain, arts[i], reference(arts[i], fallback))
-			}
-		}()
-	}
-	for i := range arts {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-
-	corpus := annotate.Resolve(anns)
-	byID := make(map[string]model.Entity, len(corpus))
-	for _, ent := range corpus {
-		byID[ent.ID] = ent
-	}
+	opts := pipeline.DefaultBriefOptions()
+	opts.Reference = fallback
+	anns, _ := pipeline.Annotate(arts, opts)
 	for i := range anns {
-		for j := range anns[i].Entities {
-			if c, ok := byID[anns[i].Entities[j].ID]; ok {
-				anns[i].Entities[j].Name = c.Name
-				anns[i].Entities[j].Type = c.Type
-			}
-		}
 		ensureLists(&anns[i])
 	}
 	return anns

@@ -52,7 +52,9 @@ func runBrief(ctx context.Context, e *env, args []string) error {
 	if len(arts) == 0 {
 		return errors.Join(readErr, errors.New("no articles to brief"))
 	}
-	b := brief.Build(stories(arts))
+	bopts := pipeline.DefaultBriefOptions()
+	bopts.Reference = opts.Reference
+	b := brief.Build(pipeline.Stories(arts, bopts))
 	switch *format {
 	case "json":
 		err = brief.JSON(e.stdout, b)
@@ -65,14 +67,4 @@ func runBrief(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	return readErr
-}
-
-// stories groups articles into stories. Until story clustering lands, all
-// the inputs' articles form one story whose id derives from theirs.
-func stories(arts []model.Article) []brief.Story {
-	ids := ""
-	for _, a := range arts {
-		ids += a.ID
-	}
-	return []brief.Story{{ID: "s" + model.ArticleID("story", "", ids)[:10], Articles: arts}}
 }
