@@ -1,6 +1,8 @@
 package dedup
 
 import (
+	"fmt"
+	"math"
 	"strings"
 	"testing"
 )
@@ -64,38 +66,38 @@ func TestSignatureShape(t *testing.T) {
 }
 
 // TestSimilarityEstimate checks the MinHash estimate against the true
-// Jaccard similarity of shingle sets on texts whose overlap is known.
+// Jaccard similarity of shingle sets, over many pairs of texts whose
+// overlap is known: it must be unbiased, with an error close to that of
+// 128 independent hash functions, sqrt(J(1-J)/128), for short texts (few
+// shingles per bin) as for long ones.
 func TestSimilarityEstimate(t *testing.T) {
-	words := func(from, to int) string {
+	// words returns distinct words from..to-1 of family seed; two ranges
+	// of n words offset by d share n-d-4 of their 5-word shingles.
+	words := func(seed, from, to int) string {
 		var b strings.Builder
 		for i := from; i < to; i++ {
-			b.WriteString(" w")
-			b.WriteString(strings.Repeat("x", i%7))
-			b.WriteByte(byte('a' + i%26))
-			b.WriteByte(byte('a' + i/26%26))
-			b.WriteByte(byte('a' + i/676%26))
+			fmt.Fprintf(&b, " w%dx%d", seed, i)
 		}
 		return b.String()
 	}
-	// Two runs of distinct words sharing a middle part: with n words, a
-	// text has n-4 shingles.
-	tests := []struct{ aFrom, aTo, bFrom, bTo int }{
-		{0, 1000, 0, 1000},
-		{0, 1000, 100, 1100},
-		{0, 1000, 300, 1300},
-		{0, 1000, 500, 1500},
-		{0, 400, 0, 360},
-		{0, 1000, 2000, 3000},
-	}
-	for _, tc := range tests {
-		a, b := words(tc.aFrom, tc.aTo), words(tc.bFrom, tc.bTo)
-		shared := max(0, min(tc.aTo, tc.bTo)-max(tc.aFrom, tc.bFrom)-4)
-		union := (tc.aTo - tc.aFrom - 4) + (tc.bTo - tc.bFrom - 4) - shared
-		want := float64(shared) / float64(union)
-		got := Similarity(Signature(a, Options{}), Signature(b, Options{}))
-		// Four standard errors of a 128-hash estimate at worst (J=0.5).
-		if d := got - want; d > 0.18 || d < -0.18 {
-			t.Errorf("words %d-%d vs %d-%d: estimated %.3f, true Jaccard %.3f", tc.aFrom, tc.aTo, tc.bFrom, tc.bTo, got, want)
+	const trials = 100
+	for _, n := range []int{30, 120, 1000} {
+		for _, j := range []float64{0.5, 0.8} {
+			t.Run(fmt.Sprintf("%d words J=%.1f", n, j), func(t *testing.T) {
+				d := int(math.Round(float64(n-4) * (1 - j) / (1 + j)))
+				truth := float64(n-d-4) / float64(n-4+d)
+				var sq, bias float64
+				for s := range trials {
+					e := Similarity(Signature(words(s, 0, n), Options{}), Signature(words(s, d, n+d), Options{}))
+					sq += (e - truth) * (e - truth)
+					bias += e - truth
+				}
+				rmse, bias := math.Sqrt(sq/trials), bias/trials
+				want := math.Sqrt(truth * (1 - truth) / 128)
+				if math.Abs(bias) > 0.015 || rmse > 1.4*want {
+					t.Errorf("J=%.3f: bias %+.3f, rmse %.3f; want |bias| <= 0.015, rmse <= %.3f", truth, bias, rmse, 1.4*want)
+				}
+			})
 		}
 	}
 }
