@@ -12,13 +12,13 @@ import (
 func runBrief(ctx context.Context, e *env, args []string) error {
 	var in inputFlags
 	fs := newFlags(e, "brief", "[flags] PATH|URL...", "storydesk brief testdata/seeds")
-	format := fs.String("format", "text", "output `format`: text, markdown or json")
+	format := fs.String("format", "text", "output `format`: text, markdown, json or html")
 	dsn := fs.String("db", "", "also store the articles in this database (a SQLite path or postgres:// URL); empty: in memory only")
 	in.register(fs)
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	if err := oneOf("format", *format, "text", "markdown", "json"); err != nil {
+	if err := oneOf("format", *format, "text", "markdown", "json", "html"); err != nil {
 		return err
 	}
 	opts, err := in.options()
@@ -58,6 +58,8 @@ func runBrief(ctx context.Context, e *env, args []string) error {
 	switch *format {
 	case "json":
 		err = brief.JSON(e.stdout, b)
+	case "html":
+		err = brief.HTML(e.stdout, b)
 	case "markdown":
 		err = brief.Markdown(e.stdout, b)
 	default:
