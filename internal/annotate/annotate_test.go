@@ -161,6 +161,36 @@ func TestEntities(t *testing.T) {
 	}
 }
 
+func TestOrgNominals(t *testing.T) {
+	in := "NATO leaders met in The Hague. The alliance agreed to spend more. " +
+		"The Biden administration welcomed it, and the US administration said so again."
+	a := annotate(in)
+	want := map[string][]string{
+		"NATO":                 {"NATO", "The alliance"},
+		"Biden administration": {"The Biden administration"},
+	}
+	for name, aliases := range want {
+		t.Run(name, func(t *testing.T) {
+			for _, e := range a.Entities {
+				if e.Name != name {
+					continue
+				}
+				have := map[string]bool{}
+				for _, al := range e.Aliases {
+					have[al.Text] = true
+				}
+				for _, w := range aliases {
+					if !have[w] {
+						t.Errorf("alias %q missing from %+v", w, e.Aliases)
+					}
+				}
+				return
+			}
+			t.Errorf("no entity %q in %+v", name, a.Entities)
+		})
+	}
+}
+
 func TestResolve(t *testing.T) {
 	docs := []model.Annotations{
 		annotate("Ukrainian President Volodymyr Zelensky spoke. Zelensky left. Melania Trump and Donald Trump arrived. Downing Street said no."),

@@ -63,6 +63,7 @@ func (e Entities) Annotate(d *Doc) {
 	if e.ResolveRoles {
 		r.roles()
 		r.possessives()
+		r.orgNominals()
 	}
 	r.events()
 	r.output()
@@ -82,6 +83,8 @@ type entityReader struct {
 	slab []Segment
 	// count[e] is the number of mentions of entity e, built by roles.
 	count []int
+	// orgs lists the organisation entities, built by orgNominals.
+	orgs []int
 	// personEnds and personStarts map the ends and starts of person
 	// mentions to their entities.
 	personEnds, personStarts map[int]int

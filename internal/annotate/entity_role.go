@@ -228,11 +228,7 @@ func (r *entityReader) possessives() {
 		if e.typ != model.Person || !ownedAt(r.d.Text, m.End) {
 			continue
 		}
-		k := tokenAt(toks, m.End)
-		// skip the rest of the possessive token
-		for k < len(toks) && toks[k].Start < m.End+len("’s") && toks[k].Start >= m.End {
-			k++
-		}
+		k := tokenAt(toks, m.End) // the word after "Starmer's"
 		if k >= len(toks) {
 			continue
 		}
