@@ -99,24 +99,30 @@ type pair struct {
 // work near linear in the story's size.
 func candidates(cs []claim, postings [][]int32, min float64) []pair {
 	limit := len(cs)/4 + 2
-	acc := make(map[int64]float32)
-	for _, p := range postings {
-		if len(p) < 2 || len(p) > limit {
-			continue
-		}
-		for x := 0; x < len(p); x++ {
-			for y := x + 1; y < len(p); y++ {
-				if cs[p[x]].art != cs[p[y]].art {
-					acc[int64(p[x])<<32|int64(p[y])]++
+	hits := make([]int32, len(cs))
+	var touched []int32
+	var out []pair
+	for i := range cs {
+		touched = touched[:0]
+		for _, t := range cs[i].terms {
+			p := postings[t]
+			if len(p) > limit {
+				continue
+			}
+			for _, j := range p {
+				if j > int32(i) && cs[j].art != cs[i].art {
+					if hits[j] == 0 {
+						touched = append(touched, j)
+					}
+					hits[j]++
 				}
 			}
 		}
-	}
-	var out []pair
-	for k := range acc {
-		a, b := int32(k>>32), int32(k&0xffffffff)
-		if s := similarity(&cs[a], &cs[b]); s >= min {
-			out = append(out, pair{a, b, s})
+		for _, j := range touched {
+			hits[j] = 0
+			if s := similarity(&cs[i], &cs[j]); s >= min {
+				out = append(out, pair{int32(i), j, s})
+			}
 		}
 	}
 	sort.Slice(out, func(i, j int) bool {

@@ -18,6 +18,7 @@ type claim struct {
 	entities   []string // resolved entity ids mentioned in the clause
 	numbers    []model.Quantity
 	times      []model.TimeExpr
+	frames     []frame   // determiner frames, for modifier clashes
 	terms      []int32   // term ids, sorted, unique
 	weights    []float32 // idf weight of each term
 	norm       float32   // sum of weights
@@ -52,6 +53,7 @@ func claims(arts []model.Article, anns []model.Annotations, opts Options) []clai
 				c.end = s.Start + utf8.RuneCountInString(text[:cl[1]])
 				c.words = words(c.text)
 				attach(&c, ann)
+				c.frames = frames(c.words)
 				out = append(out, c)
 			}
 		}

@@ -76,7 +76,13 @@ func Compare(arts []model.Article, anns []model.Annotations, opts Options) Resul
 	}
 	cs := claims(arts, anns, opts)
 	postings := index(cs)
-	pairs := candidates(cs, postings, opts.Align)
+	related := candidates(cs, postings, min(opts.Align, opts.Conflict))
+	var pairs []pair
+	for _, p := range related {
+		if p.score >= opts.Align {
+			pairs = append(pairs, p)
+		}
+	}
 	groups := group(cs, pairs, opts.Link)
 	sort.SliceStable(groups, func(i, j int) bool {
 		if len(groups[i]) != len(groups[j]) {
@@ -94,10 +100,6 @@ func Compare(arts []model.Article, anns []model.Annotations, opts Options) Resul
 	}
 	var quoteClashes []model.Conflict
 	res.Quotes, quoteClashes = quoteGroups(arts, anns, cs, factOf)
-	related := pairs
-	if opts.Conflict < opts.Align {
-		related = candidates(cs, postings, opts.Conflict)
-	}
 	res.Conflicts = append(contradictions(arts, cs, related), quoteClashes...)
 	res.Coverage = coverage(arts, groups, cs)
 	res.Unique = unique(arts, cs, groups, opts.MaxUnique)

@@ -33,6 +33,9 @@ func contradictions(arts []model.Article, cs []claim, pairs []pair) []model.Conf
 	}
 	for _, p := range pairs {
 		a, b := &cs[p.a], &cs[p.b]
+		if a.text == b.text {
+			continue
+		}
 		ida, idb := arts[a.art].ID, arts[b.art].ID
 		if c, ok := numberClash(a, b); ok {
 			c.Sides[0].Articles, c.Sides[1].Articles = []string{ida}, []string{idb}
@@ -72,20 +75,17 @@ func num(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
 // claim never uses, and each ends its phrase.
 func modifierClash(a, b *claim) (model.Conflict, bool) {
 	aw, bw := a.words, b.words
-	for i := 2; i+1 < len(aw); i++ {
-		for j := 2; j+1 < len(bw); j++ {
-			if aw[i].text != bw[j].text || aw[i-1].text != bw[j-1].text || aw[i-2].text != bw[j-2].text ||
-				!content(aw[i].text) || !lower(aw[i].raw) {
+	for _, fa := range a.frames {
+		for _, fb := range b.frames {
+			if fa.key != fb.key {
 				continue
 			}
+			i, j := fa.at, fb.at
 			x, y := aw[i+1], bw[j+1]
 			if x.text == y.text || !content(x.text) || !content(y.text) || !lower(x.raw) || !lower(y.raw) {
 				continue
 			}
-			if stem(x.text) == stem(y.text) || hasStem(bw, x.text) || hasStem(aw, y.text) {
-				continue
-			}
-			if !determiners[aw[i-1].text] || spelling(x.text, y.text) {
+			if stem(x.text) == stem(y.text) || hasStem(bw, x.text) || hasStem(aw, y.text) || spelling(x.text, y.text) {
 				continue
 			}
 			if !phraseEnd(aw, i+1, a.text) || !phraseEnd(bw, j+1, b.text) {
@@ -97,6 +97,24 @@ func modifierClash(a, b *claim) (model.Conflict, bool) {
 		}
 	}
 	return model.Conflict{}, false
+}
+
+// frame is three words ending in a lower-case content word after a
+// determiner ("over a working"), with the index of that last word; the
+// word after it is what may clash.
+type frame struct {
+	key string
+	at  int
+}
+
+func frames(ws []word) []frame {
+	var out []frame
+	for i := 2; i+1 < len(ws); i++ {
+		if determiners[ws[i-1].text] && content(ws[i].text) && lower(ws[i].raw) {
+			out = append(out, frame{ws[i-2].text + " " + ws[i-1].text + " " + ws[i].text, i})
+		}
+	}
+	return out
 }
 
 func lower(s string) bool {
@@ -120,16 +138,16 @@ func hasStem(ws []word, w string) bool {
 var determiners = setOf("a an the this that his her their its our")
 
 // phraseEnd reports whether ws[k] closes a noun phrase: the clause ends,
-// punctuation follows, or a coordinating word.
+// punctuation follows, or a function word other than "of" (which would
+// make ws[k] a modifier of what follows).
 func phraseEnd(ws []word, k int, text string) bool {
 	if k+1 >= len(ws) {
 		return true
 	}
 	gap := text[ws[k].end:ws[k+1].start]
-	return strings.TrimSpace(gap) != "" || coordinators[ws[k+1].text]
+	next := ws[k+1].text
+	return strings.TrimSpace(gap) != "" || !content(next) && next != "of"
 }
-
-var coordinators = setOf("and or but")
 
 // spelling reports whether two words are spellings of one ("adviser",
 // "advisor"): same first three letters and at most two edits apart.

@@ -52,11 +52,9 @@ func quoteGroups(arts []model.Article, anns []model.Annotations, cs []claim, fac
 		}
 		return i
 	}
-	for i := range qs {
-		for j := i + 1; j < len(qs); j++ {
-			if sameQuote(&qs[i], &qs[j]) {
-				parent[find(i)] = find(j)
-			}
+	for _, c := range quotePairs(qs) {
+		if find(c[0]) != find(c[1]) && sameQuote(&qs[c[0]], &qs[c[1]]) {
+			parent[find(c[0])] = find(c[1])
 		}
 	}
 	members := map[int][]int{}
@@ -82,6 +80,46 @@ func quoteGroups(arts []model.Article, anns []model.Annotations, cs []claim, fac
 		}
 	}
 	return out, conflicts
+}
+
+// quotePairs proposes the pairs of quotes that share content words with
+// at least half of the shorter quote's content words: only they can pass
+// sameQuote, and finding them through a word index avoids comparing every
+// quote with every other.
+func quotePairs(qs []quoted) [][2]int {
+	posting := map[string][]int{}
+	nContent := make([]int, len(qs))
+	for i, q := range qs {
+		seen := map[string]bool{}
+		for _, w := range q.words {
+			if content(w) && !seen[w] {
+				seen[w] = true
+				posting[w] = append(posting[w], i)
+			}
+		}
+		nContent[i] = len(seen)
+	}
+	shared := map[[2]int]int{}
+	for _, list := range posting {
+		for x := 0; x < len(list); x++ {
+			for y := x + 1; y < len(list); y++ {
+				shared[[2]int{list[x], list[y]}]++
+			}
+		}
+	}
+	var out [][2]int
+	for k, n := range shared {
+		if 2*n >= min(nContent[k[0]], nContent[k[1]]) {
+			out = append(out, k)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i][0] != out[j][0] {
+			return out[i][0] < out[j][0]
+		}
+		return out[i][1] < out[j][1]
+	})
+	return out
 }
 
 func quoteWords(s string) []string {

@@ -23,6 +23,9 @@ func setOf(s string) map[string]bool {
 	return m
 }
 
+// apostrophes folds curly apostrophes to the straight one.
+var apostrophes = strings.NewReplacer("’", "'", "‘", "'")
+
 // word is one token of a text with its byte offsets.
 type word struct {
 	text       string // lower-case, apostrophes folded to '
@@ -41,7 +44,7 @@ func words(s string) []word {
 		}
 		raw := strings.Trim(s[start:end], "'’‘-")
 		if raw != "" {
-			t := strings.ToLower(strings.NewReplacer("’", "'", "‘", "'").Replace(raw))
+			t := strings.ToLower(apostrophes.Replace(raw))
 			out = append(out, word{text: t, raw: raw, start: start, end: end})
 		}
 		start = -1

@@ -83,10 +83,10 @@ type BriefReport struct {
 	FactsExact, FactsAny int
 	// MultiJudged are reported facts with two or more sources that touch a
 	// gold passage; MultiCorrect those whose sources all back one gold fact.
-	MultiSource, MultiJudged, MultiCorrect int
+	MultiSource, MultiJudged, MultiCorrect                         int
 	GoldConflicts, ConflictsFound, FalseConflicts, SystemConflicts int
-	GoldUnique, UniqueFound                                       int
-	GoldQuoteVariants, QuoteVariantsFound                         int
+	GoldUnique, UniqueFound                                        int
+	GoldQuoteVariants, QuoteVariantsFound                          int
 	// Missed lists the ids of gold items not found, for reading.
 	Missed []string
 }
