@@ -97,3 +97,28 @@ func BenchmarkSignature(b *testing.B) {
 		b.ReportMetric(float64(bytes)/1e6/cpu, "MB/cpu-s")
 	}
 }
+
+// BenchmarkRebuild adds the corpus's stored signatures to an empty index,
+// as a store does on start-up, and reports articles/s.
+func BenchmarkRebuild(b *testing.B) {
+	_, docs := benchCorpus()
+	sigs := make([]Sig, len(docs))
+	for i, d := range docs {
+		sigs[i] = Signature(d.Text, DefaultOptions())
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	cpu0 := processCPU()
+	for range b.N {
+		x := New(DefaultOptions())
+		for i, d := range docs {
+			if _, _, err := x.AddSignature(d.ID, sigs[i]); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.ReportMetric(float64(b.N*len(docs))/b.Elapsed().Seconds(), "articles/s")
+	if cpu := (processCPU() - cpu0).Seconds(); cpu > 0 {
+		b.ReportMetric(float64(b.N*len(docs))/cpu, "articles/cpu-s")
+	}
+}
