@@ -83,8 +83,9 @@ type entityReader struct {
 	slab []Segment
 	// count[e] is the number of mentions of entity e, built by roles.
 	count []int
-	// orgs lists the organisation entities, built by orgNominals.
-	orgs []int
+	// orgs and persons list the organisation and person entities, built
+	// when roles and nominals are read.
+	orgs, persons []int
 	// personEnds and personStarts map the ends and starts of person
 	// mentions to their entities.
 	personEnds, personStarts map[int]int

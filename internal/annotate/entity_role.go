@@ -134,12 +134,17 @@ func roleFits(want, have string) bool {
 // holder returns the person entity holding role (in nation, if given).
 func (r *entityReader) holder(role, nation string, at int) int {
 	best := -1
-	for i := range r.ents {
+	people := r.people()
+	for _, i := range people {
 		e := &r.ents[i]
-		if e.typ != model.Person || !roleFits(role, e.role) || nation != "" && e.nation != "" && e.nation != nation {
-			continue
+		fits := roleFits(role, e.role) && (nation == "" || e.nation == "" || e.nation == nation)
+		if fits && nation != "" && e.nation == "" {
+			fits = r.leaderOf(e, role, nation)
 		}
-		if nation != "" && e.nation == "" && !r.leaderOf(e, role, nation) {
+		if !fits && nation == "" {
+			fits = r.leaderOf(e, role, "") // "the president": titled here or known to hold the office
+		}
+		if !fits {
 			continue
 		}
 		if best < 0 || r.preferHolder(i, best, nation, at) {
@@ -149,15 +154,31 @@ func (r *entityReader) holder(role, nation string, at int) int {
 	if best >= 0 {
 		return best
 	}
-	for i := range r.ents {
+	for _, i := range people {
 		e := &r.ents[i]
-		if e.typ == model.Person && r.leaderOf(e, role, nation) {
+		if r.leaderOf(e, role, nation) {
 			if best < 0 || better(e.lastSeen, r.ents[best].lastSeen, at) {
 				best = i
 			}
 		}
 	}
 	return best
+}
+
+// people lists the person entities (the latest 256 on pathological text).
+func (r *entityReader) people() []int {
+	if r.persons == nil {
+		r.persons = []int{}
+		for i := range r.ents {
+			if r.ents[i].typ == model.Person {
+				r.persons = append(r.persons, i)
+			}
+		}
+	}
+	if len(r.persons) > 256 {
+		return r.persons[len(r.persons)-256:]
+	}
+	return r.persons
 }
 
 // preferHolder picks between two people holding a role. With a

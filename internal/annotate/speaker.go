@@ -11,7 +11,8 @@ import (
 var speakerPronouns = wordSet(`he she they we i He She They We I`)
 
 // prepositions before a name that make it an object, not a subject.
-var objectMarkers = wordSet(`with of to by for from after before between and about against at on in like`)
+var objectMarkers = wordSet(`with of to by for from after before between and about against at on in like
+alongside beside besides behind near during among including than over under via without within towards toward upon despite`)
 
 // statementWords name a statement or its bearer without naming the speaker:
 // "the statement said" keeps the speaker of the quote before.
