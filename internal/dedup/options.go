@@ -8,7 +8,7 @@ import "runtime"
 type Options struct {
 	// Shingle is the number of consecutive words in a shingle. Default 5:
 	// one edited word changes at most 5 shingles, so a 400-word article
-	// with a few edits keeps a Jaccard similarity near 0.95, while 5-word
+	// with three edited words keeps a Jaccard similarity above 0.9, while 5-word
 	// runs shared by independent articles on one topic (names, a quoted
 	// phrase) stay rare. Smaller values flag more same-topic articles;
 	// larger ones miss more lightly edited copies. Texts with fewer words
@@ -26,12 +26,16 @@ type Options struct {
 	// one band agree, with probability 1-(1-J^rows)^Bands. Default 32 (rows
 	// 4): a pair at J=0.8 is a candidate with probability > 0.9999999, at
 	// J=0.5 with 0.87 (then rejected by Threshold), at J=0.1 with 0.003.
-	// Cost: one map entry per band per stored article.
+	// Cost per band per stored article: a bucket-table slot (12 bytes at
+	// most 3/4 full) and a 4-byte link, and one bucket probe per lookup.
 	Bands int
 	// Threshold is the least estimated Jaccard similarity of shingle sets
 	// for a near duplicate, in (0, 1]. Default 0.8. Lower values link more
-	// loosely edited copies and, below about 0.5, rewritten articles on the
-	// same event.
+	// loosely edited copies and, below about 0.7, rewrites that keep much
+	// of an article. On the synthetic benchmark corpus, thresholds 0.6,
+	// 0.7, 0.8 and 0.9 give precision 0.988, 0.9996, 0.9989 and 0.956 at
+	// recall 0.997, 0.9999, 0.995 and 0.832; synthetic text lacks the
+	// stock phrases real news repeats, so the default stays at 0.8.
 	Threshold float64
 	// Candidates caps how many distinct earlier articles one lookup
 	// verifies, newest first; it bounds the cost when many near-identical
