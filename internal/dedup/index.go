@@ -33,8 +33,8 @@ type Doc struct {
 
 // Index remembers the signatures of the articles added to it and finds,
 // for each new one, the earlier article it duplicates. With the default
-// options it holds about 1 KB per article besides the ids (512 bytes of
-// MinHash values, 128 of bucket links, up to 512 of bucket table). It is
+// options it holds about 1.5 KB per article besides the ids (512 bytes of
+// MinHash values, 128 of bucket links, 512 to 1024 of bucket table). It is
 // not safe for concurrent use; AddBatch parallelises signing internally.
 type Index struct {
 	opts    Options
