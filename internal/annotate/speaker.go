@@ -89,11 +89,11 @@ func (f *speakerFinder) attribute(i int) attribution {
 		}
 	}
 	// continuation of the previous quote's speaker
-	if i > 0 && f.results[i-1].name != "" {
+	if i > 0 && f.result(i-1).name != "" {
 		prevPara := f.paragraphOf(f.quotes[i-1].Start)
 		para := f.paragraphOf(q.Start)
 		if para-prevPara <= 1 && (para == prevPara || f.opensParagraph(q.Start, para)) {
-			prev := f.results[i-1]
+			prev := f.result(i - 1)
 			prev.span = Segment{}
 			return f.keep(i, prev)
 		}
@@ -137,8 +137,8 @@ func (f *speakerFinder) cueAfter(i, sentEnd int) (attribution, bool) {
 			end := toks[min(k+n+10, len(toks)-1)].End
 			a, ok = f.nounPhrase(toks[k+n-1].End, min(limit, end), true)
 		}
-		if !ok && f.mentionsStatement(q.End, toks[k].Start) && i > 0 && f.results[i-1].name != "" {
-			a, ok = f.results[i-1], true // "…,” the statement said
+		if !ok && f.mentionsStatement(q.End, toks[k].Start) && i > 0 && f.result(i-1).name != "" {
+			a, ok = f.result(i-1), true // "…,” the statement said
 			a.span = Segment{}
 		}
 		a.cue = cue
@@ -166,8 +166,8 @@ func (f *speakerFinder) speakerOfCue(i, k, n int, cue string, sentStart, qStart 
 		a.cue = cue
 		return a, true
 	}
-	if f.mentionsStatement(sentStart, qStart) && i > 0 && f.results[i-1].name != "" {
-		a := f.results[i-1]
+	if f.mentionsStatement(sentStart, qStart) && i > 0 && f.result(i-1).name != "" {
+		a := f.result(i - 1)
 		a.span, a.cue = Segment{}, cue
 		return a, true
 	}
@@ -436,4 +436,13 @@ func isOpenMark(s string) bool {
 		return true
 	}
 	return false
+}
+
+// result returns the attribution of quote i, zero if it has none (an
+// empty quote is never attributed).
+func (f *speakerFinder) result(i int) attribution {
+	if i < 0 || i >= len(f.results) {
+		return attribution{}
+	}
+	return f.results[i]
 }
