@@ -89,7 +89,8 @@ func (c *Online) Merges() int { return c.merges }
 // threadFor picks, for a new story s, the earlier story whose thread it
 // continues: the best-scoring candidate at or above ThreadThreshold, last
 // seen no more than ThreadWindow before s (when both times are known), and
-// sharing a name with s when both have names. It returns -1 for none.
+// sharing a name with s when both have names. The score here is taken
+// without time decay. It returns -1 for none.
 func (c *Online) threadFor(s *story, cands []int32) int32 {
 	best, bestScore := int32(-1), c.opts.ThreadThreshold
 	for _, o := range cands {
@@ -101,7 +102,13 @@ func (c *Online) threadFor(s *story, cands []int32) int32 {
 		if len(s.names) > 0 && len(t.names) > 0 && c.cosine(s.names, t.names, 1, 1) == 0 {
 			continue
 		}
-		if sc := c.score(s, t); sc >= bestScore {
+		// The window is the time criterion, so the score is taken
+		// without time decay.
+		d := c.decay(s, t)
+		if d == 0 {
+			continue
+		}
+		if sc := c.score(s, t) / d; sc >= bestScore {
 			best, bestScore = o, sc
 		}
 	}

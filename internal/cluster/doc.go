@@ -9,11 +9,12 @@
 // the cost per article does not grow with the number of stories. The
 // article joins the best candidate scoring at least Options.Threshold:
 //
-//	score = TermWeight·cos(terms) + NameWeight·cos(names)
-//	      + DetailWeight·agreements − ConflictWeight·conflicts
-//	      × 2^(−gap/HalfLife)
+//	score = (TermWeight·cos(terms) + NameWeight·cos(names)) · (1−LeadConflictWeight)^lead
+//	      + DetailWeight·agreements, then × (1−ConflictWeight) per conflict
+//	      and × 2^(−gap/HalfLife)
 //
-// where a conflict is a place, date or count of the same noun that the
+// where lead is 1 when each side's leading name is nearly absent from the
+// other (another person, same team), and a conflict is a place, date or count of the same noun that the
 // article gives and that differs from one most of the story's articles give
 // (two earthquakes of different magnitudes, two shootings in different
 // cities). Otherwise it starts a new story. A story keeps only its
@@ -25,8 +26,9 @@
 // Splitting drifted stories is not implemented.
 //
 // Threads: a new story joins the thread of the earlier candidate that scores
-// best at or above ThreadThreshold (below the join threshold), was last seen
-// at most ThreadWindow before it, and shares at least one name with it. A
+// best (without time decay) at or above ThreadThreshold (below the join
+// threshold), was last seen at most ThreadWindow before it, and shares at
+// least one name with it. The decision is made once, when the story starts. A
 // thread's ID is the ID of its earliest story. Same input in the same order
 // gives the same stories and threads.
 package cluster

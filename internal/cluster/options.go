@@ -2,9 +2,11 @@ package cluster
 
 import "time"
 
-// Options tune the clusterer. Scores are in [0, 1] before the detail terms:
-// score = TermWeight·cos(terms) + NameWeight·cos(names)
-// + DetailWeight·agreement − ConflictWeight·conflicts, times the time decay.
+// Options tune the clusterer. The score of an article against a story is
+//
+//	(TermWeight·cos(terms) + NameWeight·cos(names)) · (1−LeadConflictWeight)^lead
+//	  + DetailWeight·agreements, times (1−ConflictWeight) per conflicting
+//	  kind of detail, times the time decay 2^(−gap/HalfLife).
 type Options struct {
 	// Threshold is the least score for an article to join a story; below
 	// it the article starts a new story. Higher splits more. 0 puts every
@@ -21,11 +23,13 @@ type Options struct {
 	// DetailWeight is the bonus for each kind of distinctive detail (place,
 	// date, count with its noun) the article shares with the story.
 	DetailWeight float64
-	// ConflictWeight is the penalty for each kind of detail where the
-	// article gives its own and the story's well-supported one differs:
-	// another place, another date, another number of the same noun.
+	// ConflictWeight is the share of the score taken away for each kind
+	// of detail where the article gives its own and the story's
+	// well-supported one differs: another place, another date, another
+	// number of the same noun. 0 ignores conflicts; 1 forbids joining.
 	ConflictWeight float64
-	// LeadConflictWeight is the penalty when the article's leading name
+	// LeadConflictWeight is the share of the similarity taken away when
+	// the article's leading name
 	// (highest count × IDF) is nearly absent from the story and the
 	// story's is nearly absent from the article: another person, same team.
 	LeadConflictWeight float64
@@ -70,18 +74,18 @@ type Options struct {
 // outlets each, and same-kind events that must stay apart.
 func DefaultOptions() Options {
 	return Options{
-		Threshold:          0.2,
+		Threshold:          0.18,
 		TermWeight:         0.8,
 		NameWeight:         0.2,
 		DetailWeight:       0.05,
-		ConflictWeight:     0.08,
+		ConflictWeight:     0.35,
 		ConflictSupport:    0.5,
-		LeadConflictWeight: 0.1,
+		LeadConflictWeight: 0.25,
 		HalfLife:           3 * 24 * time.Hour,
 		MaxAge:             30 * 24 * time.Hour,
-		Candidates:         12,
-		QueryTerms:         12,
-		PostingLimit:       64,
+		Candidates:         8,
+		QueryTerms:         8,
+		PostingLimit:       32,
 		CentroidTerms:      80,
 		CentroidNames:      40,
 		MergeEvery:         500,

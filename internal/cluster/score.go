@@ -22,12 +22,15 @@ func (c *Online) score(a, s *story) float64 {
 			sc = (c.opts.TermWeight + c.opts.NameWeight) * ct * (1 - c.opts.NameGate + c.opts.NameGate*math.Sqrt(cn))
 		}
 		if c.leadConflict(a.names, s.names) {
-			sc -= c.opts.LeadConflictWeight
+			sc *= 1 - c.opts.LeadConflictWeight
 		}
 	}
 	for _, k := range [...]struct{ a, s []detail }{{a.places, s.places}, {a.dates, s.dates}, {a.numbers, s.numbers}} {
 		agree, conflict := c.compareDetails(k.a, a.size, k.s, s.size)
-		sc += c.opts.DetailWeight*agree - c.opts.ConflictWeight*conflict
+		sc += c.opts.DetailWeight * agree
+		if conflict > 0 {
+			sc *= 1 - c.opts.ConflictWeight
+		}
 	}
 	return sc * c.decay(a, s)
 }

@@ -105,9 +105,7 @@ func runOnline(opts cluster.Options) func(context.Context, []ClusterRecord) (map
 		for _, r := range recs {
 			assigned[r.ID] = c.Add(cluster.Item{ID: r.ID, Title: r.Title, Text: r.Text}).Story
 		}
-		if os.Getenv("NOMERGE") == "" {
-			c.Correct()
-		}
+		c.Correct()
 		for id, s := range assigned {
 			assigned[id] = c.Resolve(s)
 		}
@@ -117,7 +115,7 @@ func runOnline(opts cluster.Options) func(context.Context, []ClusterRecord) (map
 
 // devBCubedF1 is the B-cubed F1 reached on the development set with
 // DefaultOptions; the test fails when it drops by more than the margin.
-const devBCubedF1, devMargin = 0.0, 0.02
+const devBCubedF1, devMargin = 0.869, 0.02
 
 func TestClusteringDev(t *testing.T) {
 	path := filepath.Join(sharedDir(t), "eval", "clustering", "articles.jsonl")
