@@ -28,6 +28,7 @@ func (ps *pageStats) pickRoots(opts Options) []*html.Node {
 		return nil
 	}
 	root, top := ps.climb(ps.nodes[best], ps.el[best].adj)
+	root = ps.joinCousins(root)
 	parent := root.Parent
 	if parent == nil || root.DataAtom == atom.Body {
 		return []*html.Node{root}
@@ -78,6 +79,65 @@ func (ps *pageStats) climb(root *html.Node, top float32) (*html.Node, float32) {
 		}
 		root = next
 	}
+}
+
+// joinCousins handles an article split into sections that sit each deep
+// in its own wrappers: when other elements of the root's tag and class
+// carry prose too, the root becomes their nearest common ancestor, if that
+// is not much more than them (at most 8 levels up, links under 30%).
+func (ps *pageStats) joinCousins(root *html.Node) *html.Node {
+	class := classAttr(root)
+	rst := ps.of(root)
+	if class == "" || rst == nil {
+		return root
+	}
+	depth := func(n *html.Node) int {
+		d := 0
+		for ; n != nil; n = n.Parent {
+			d++
+		}
+		return d
+	}
+	lca := root
+	for i, n := range ps.nodes {
+		st := &ps.el[i]
+		if n == root || n.DataAtom != root.DataAtom || st.hidden || st.score < rst.score*0.2 || classAttr(n) != class {
+			continue
+		}
+		// Nearest common ancestor of lca and n.
+		a, b := lca, n
+		da, db := depth(a), depth(b)
+		for ; da > db; da-- {
+			a = a.Parent
+		}
+		for ; db > da; db-- {
+			b = b.Parent
+		}
+		for a != b {
+			a, b = a.Parent, b.Parent
+		}
+		lca = a
+	}
+	if lca == root || lca == nil || lca.DataAtom == atom.Body || lca.Type != html.ElementNode {
+		return root
+	}
+	if depth(root)-depth(lca) > 8 {
+		return root
+	}
+	if st := ps.of(lca); st == nil || st.links*10 >= st.text*3 {
+		return root
+	}
+	return lca
+}
+
+// classAttr returns n's class attribute.
+func classAttr(n *html.Node) string {
+	for _, a := range n.Attr {
+		if a.Key == "class" {
+			return a.Val
+		}
+	}
+	return ""
 }
 
 // listOrTablePart are elements that hold one part of a block, never a
