@@ -7,6 +7,8 @@ import (
 	"errors"
 	"fmt"
 	"os"
+
+	"github.com/storydesk/storydesk/internal/cluster"
 )
 
 // ClusterRecord is one article of a clustering set: a JSONL object with a
@@ -160,4 +162,27 @@ func newScores(p, r float64) Scores {
 		s.F1 = 2 * p * r / (p + r)
 	}
 	return s
+}
+
+// RunOnline returns a run function for Clustering that feeds the records in
+// file order to a cluster.Online with opts, then runs a last correction
+// pass and resolves merged story IDs. It gives the clusterer the title and
+// text only: outlet and published are left out, since on the development
+// set their presence alone tells the two events of a topic apart.
+func RunOnline(opts cluster.Options) func(context.Context, []ClusterRecord) (map[string]string, error) {
+	return func(ctx context.Context, recs []ClusterRecord) (map[string]string, error) {
+		c := cluster.New(opts)
+		assigned := make(map[string]string, len(recs))
+		for i, r := range recs {
+			if i%1024 == 0 && ctx.Err() != nil {
+				return nil, ctx.Err()
+			}
+			assigned[r.ID] = c.Add(cluster.Item{ID: r.ID, Title: r.Title, Text: r.Text}).Story
+		}
+		c.Correct()
+		for id, s := range assigned {
+			assigned[id] = c.Resolve(s)
+		}
+		return assigned, nil
+	}
 }

@@ -3,8 +3,10 @@ package eval
 import (
 	"context"
 	"math"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"github.com/storydesk/storydesk/internal/cluster"
@@ -96,30 +98,13 @@ func sharedDir(t testing.TB) string {
 	return shared
 }
 
-// RunOnline clusters records in file order with cluster.Online, using
-// title + "\n" + text only (no outlet, no published).
-func runOnline(opts cluster.Options) func(context.Context, []ClusterRecord) (map[string]string, error) {
-	return func(ctx context.Context, recs []ClusterRecord) (map[string]string, error) {
-		c := cluster.New(opts)
-		assigned := make(map[string]string, len(recs))
-		for _, r := range recs {
-			assigned[r.ID] = c.Add(cluster.Item{ID: r.ID, Title: r.Title, Text: r.Text}).Story
-		}
-		c.Correct()
-		for id, s := range assigned {
-			assigned[id] = c.Resolve(s)
-		}
-		return assigned, nil
-	}
-}
-
 // devBCubedF1 is the B-cubed F1 reached on the development set with
 // DefaultOptions; the test fails when it drops by more than the margin.
 const devBCubedF1, devMargin = 0.869, 0.02
 
 func TestClusteringDev(t *testing.T) {
 	path := filepath.Join(sharedDir(t), "eval", "clustering", "articles.jsonl")
-	rep, err := Clustering(context.Background(), path, runOnline(cluster.DefaultOptions()))
+	rep, err := Clustering(context.Background(), path, RunOnline(cluster.DefaultOptions()))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -127,5 +112,36 @@ func TestClusteringDev(t *testing.T) {
 		rep.BCubed.P, rep.BCubed.R, rep.BCubed.F1, rep.Pairwise.P, rep.Pairwise.R, rep.Pairwise.F1, rep.Stories, rep.Gold, rep.Coverage)
 	if rep.BCubed.F1 < devBCubedF1-devMargin {
 		t.Errorf("B-cubed F1 %.3f, want at least %.3f", rep.BCubed.F1, devBCubedF1-devMargin)
+	}
+}
+
+// TestClusteringDevOrders logs the spread of B-cubed F1 over shuffled
+// orders of the development set; it fails when the worst order falls more
+// than 0.05 below the floor.
+func TestClusteringDevOrders(t *testing.T) {
+	path := filepath.Join(sharedDir(t), "eval", "clustering", "articles.jsonl")
+	recs, err := LoadClusterRecords(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	gold := make(map[string]string, len(recs))
+	for _, r := range recs {
+		gold[r.ID] = r.Cluster
+	}
+	worst, sum := 1.0, 0.0
+	const orders = 5
+	for seed := uint64(1); seed <= orders; seed++ {
+		shuffled := slices.Clone(recs)
+		rand.New(rand.NewPCG(seed, seed)).Shuffle(len(shuffled), func(i, j int) { shuffled[i], shuffled[j] = shuffled[j], shuffled[i] })
+		pred, err := RunOnline(cluster.DefaultOptions())(context.Background(), shuffled)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f1 := ScoreClustering(gold, pred).BCubed.F1
+		worst, sum = min(worst, f1), sum+f1
+	}
+	t.Logf("B-cubed F1 over %d shuffled orders: mean %.3f, worst %.3f", orders, sum/orders, worst)
+	if worst < devBCubedF1-devMargin-0.05 {
+		t.Errorf("worst order B-cubed F1 %.3f, want at least %.3f", worst, devBCubedF1-devMargin-0.05)
 	}
 }
