@@ -228,7 +228,9 @@ func (r *renderer) furniture(n *html.Node, st *elemStat) bool {
 		return false
 	}
 	if st.hint < 0 && st.text*2 < r.rootText {
-		return true
+		// A name that only likely means furniture ("image") over
+		// several paragraphs of prose is a wrapper, badly named.
+		return st.hint < -1 || st.score < 6
 	}
 	if !blockTags[n.DataAtom] {
 		// Inside a paragraph, an element that is nothing but three or

@@ -51,7 +51,7 @@ type elemStat struct {
 	para   float32
 	score  float32 // paragraph scores passed up, halved per level
 	adj    float32 // score weighed by link density and hints
-	hint   int8    // -1 furniture, 0 unknown, +1 content by class/id
+	hint   int8    // by class/id: -2 furniture, -1 likely furniture, 0 unknown, +1 content
 	hidden bool
 	items  bool // a run of short look-alike containers (teasers, comments)
 }
@@ -244,8 +244,9 @@ func isHidden(n *html.Node) bool {
 	return false
 }
 
-// classHint reads n's class and id: -1 for furniture, +1 for content, 0
-// when neither or both says nothing.
+// classHint reads n's class, id, role and itemprop: -2 for furniture, -1
+// for likely furniture, +1 for content, 0 when they say nothing either way
+// (see wordsHint).
 func classHint(n *html.Node, buf *[]byte) int8 {
 	var hint int8
 	for _, a := range n.Attr {
@@ -265,7 +266,7 @@ func classHint(n *html.Node, buf *[]byte) int8 {
 		case "role":
 			switch string(b) {
 			case "navigation", "complementary", "banner", "contentinfo", "dialog", "menu":
-				return -1
+				return -2
 			case "main", "article":
 				hint = 1
 			}
@@ -277,7 +278,7 @@ func classHint(n *html.Node, buf *[]byte) int8 {
 			continue
 		}
 		if h := wordsHint(string(b)); h < 0 {
-			return -1
+			return h
 		} else if h > 0 {
 			hint = 1
 		}
@@ -285,12 +286,15 @@ func classHint(n *html.Node, buf *[]byte) int8 {
 	return hint
 }
 
-// wordsHint scores one lowered class or id value. Each space-separated
-// name is judged alone, a furniture word winning within a name
+// wordsHint scores one lowered class or id value: -2 for a furniture word
+// inside a name ("comment", "share"), -1 for a short one that only likely
+// means furniture ("image", "media"), +1 for a content word. Each
+// space-separated name is judged alone, a furniture word winning within a name
 // ("comment-body"); across names, content and furniture cancel out
 // ("story-body has-share-bar" says nothing either way).
 func wordsHint(v string) int8 {
-	var pos, neg bool
+	var pos bool
+	var neg int8
 	for len(v) > 0 {
 		i := strings.IndexAny(v, " \t\n")
 		name := v
@@ -299,17 +303,17 @@ func wordsHint(v string) int8 {
 		} else {
 			v = ""
 		}
-		switch nameHint(name) {
-		case -1:
-			neg = true
-		case 1:
+		switch h := nameHint(name); {
+		case h < 0:
+			neg = min(neg, h)
+		case h > 0:
 			pos = true
 		}
 	}
 	switch {
-	case neg && !pos:
-		return -1
-	case pos && !neg:
+	case neg < 0 && !pos:
+		return neg
+	case pos && neg == 0:
 		return 1
 	}
 	return 0
@@ -322,7 +326,7 @@ func nameHint(v string) int8 {
 	}
 	for _, w := range negativeHints {
 		if strings.Contains(v, w) {
-			return -1
+			return -2
 		}
 	}
 	start := -1

@@ -296,12 +296,13 @@ func TestWordsHint(t *testing.T) {
 		want int8
 	}{
 		{"entry-content", 1},
-		{"comment-body", -1},
-		{"comments-area post-comments", -1},
+		{"comment-body", -2},
+		{"comments-area post-comments", -2},
 		{"story-body has-share-bar", 0},
 		{"sr-only", -1},
 		{"header", 0}, // "ad" only as a whole word
 		{"ad-slot", -1},
+		{"image-wrap social-bar", -2},
 		{"col-md-8", 0},
 		{"", 0},
 	}
