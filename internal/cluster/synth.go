@@ -19,9 +19,9 @@ type SynthOptions struct {
 	// Noise is the share of articles that belong to no story (each is its
 	// own gold cluster).
 	Noise float64
-	// Twins is the share of stories that repeat an earlier story's kind
-	// and one of its entities, in another place, with other numbers, on
-	// another day: similar but different events.
+	// Twins is the share of stories that repeat an earlier story's kind,
+	// person, organisation and half its specific words, in another place,
+	// with other numbers, on another day: similar but different events.
 	Twins float64
 	// Seed makes the stream reproducible.
 	Seed uint64
@@ -132,10 +132,14 @@ func (s *Stream) startStory(day int) {
 	if len(s.stories) > 0 && s.rng.Float64() < s.opts.Twins {
 		// A twin: same kind and organisation as a recent story, the rest new.
 		prev := s.stories[s.rng.IntN(len(s.stories))]
-		st.kind, st.org = prev.kind, prev.org
+		st.kind, st.org, st.person = prev.kind, prev.org, prev.person
+		st.specific = prev.specific
 	}
+	// A twin keeps half its model's specific words.
 	for i := range st.specific {
-		st.specific[i] = s.rng.IntN(1 << 18)
+		if st.specific[i] == 0 || i%2 == 1 {
+			st.specific[i] = 1 + s.rng.IntN(1<<18)
+		}
 	}
 	s.started++
 	s.stories = append(s.stories, st)
