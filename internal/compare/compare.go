@@ -32,7 +32,7 @@ type Options struct {
 
 // DefaultOptions returns the options the briefing uses.
 func DefaultOptions() Options {
-	return Options{MinClauseWords: 5, Align: 0.25, Link: 0.2, Conflict: 0.12, MaxUnique: 5, MaxPoints: 8}
+	return Options{MinClauseWords: 5, Align: 0.25, Link: 0.2, Conflict: 0.12, MaxUnique: 8, MaxPoints: 8}
 }
 
 // Coverage says which article reports which fact: Cells[i][j] is true when

@@ -6,6 +6,6 @@ const (
 	minExact          = 0.60
 	minAny            = 0.95
 	minConflicts      = 0.83
-	minUnique         = 0.64
+	minUnique         = 0.78
 	maxFalseConflicts = 1
 )
