@@ -171,3 +171,14 @@ func BenchmarkCompare(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.N*len(arts))/b.Elapsed().Seconds(), "articles/s")
 }
+
+// BenchmarkCompareSeeds runs Compare on the five-article seed story.
+func BenchmarkCompareSeeds(b *testing.B) {
+	arts, anns := seedStory(b)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		compare.Compare(arts, anns, compare.DefaultOptions())
+	}
+	b.ReportMetric(float64(b.N*len(arts))/b.Elapsed().Seconds(), "articles/s")
+}

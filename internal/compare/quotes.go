@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -165,6 +166,9 @@ func sameWord(a, b string) bool {
 func sameQuote(a, b *quoted) bool {
 	if a.art == b.art && len(a.words) > 3 && len(b.words) > 3 {
 		return false // one article repeating itself is not corroboration
+	}
+	if slices.Equal(a.words, b.words) {
+		return len(a.words) > 3 || a.speaker == b.speaker || a.fact >= 0 && a.fact == b.fact
 	}
 	short, long := a, b
 	if len(short.words) > len(long.words) {
