@@ -44,6 +44,19 @@ func TestCompare(t *testing.T) {
 				if !uniqueHas(r, "b-article", "Arica") || !uniqueHas(r, "a-article", "Iquique") {
 					t.Errorf("unique: got %+v, want Arica for b and Iquique for a", r.Unique)
 				}
+				if len(r.Coverage.Cells) != 2 || len(r.Coverage.Cells[0]) != len(r.Facts) {
+					t.Errorf("coverage: got %d×%d, want 2×%d", len(r.Coverage.Cells), len(r.Coverage.Cells[0]), len(r.Facts))
+				}
+				if len(r.Points) == 0 || len(r.Points[0].Sources) != 2 {
+					t.Errorf("points: got %+v, want the two-source fact first", r.Points)
+				}
+				dated := false
+				for _, row := range r.Timeline {
+					dated = dated || strings.HasPrefix(row.When, "2024-03-12") && strings.Contains(row.Text, "6.1")
+				}
+				if !dated {
+					t.Errorf("timeline: got %+v, want the quake on 2024-03-12", r.Timeline)
+				}
 			},
 		},
 		{
