@@ -197,3 +197,41 @@ func TestUsageErrors(t *testing.T) {
 		}
 	}
 }
+
+func TestInterspersedFlags(t *testing.T) {
+	fs := newFlags(&env{stderr: &bytes.Buffer{}}, "x", "", "")
+	format := fs.String("format", "text", "")
+	quiet := fs.Bool("quiet", false, "")
+	if err := parse(fs, []string{"a", "--format", "json", "b", "--quiet", "--", "--c"}); err != nil {
+		t.Fatal(err)
+	}
+	if *format != "json" || !*quiet {
+		t.Errorf("format %q quiet %v, want json true", *format, *quiet)
+	}
+	if got := strings.Join(fs.Args(), " "); got != "a b --c" {
+		t.Errorf("args %q, want %q", got, "a b --c")
+	}
+}
+
+func TestClusterSeeds(t *testing.T) {
+	out, stderr, code := run(t, "cluster", seedsDir, "--format", "json", "--quiet")
+	if code != 0 {
+		t.Fatalf("cluster exited %d: %s", code, stderr)
+	}
+	stories := make(map[string]int)
+	threads := make(map[string]bool)
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+		var r struct{ ID, Source, Story, Thread string }
+		if err := json.Unmarshal([]byte(line), &r); err != nil {
+			t.Fatalf("%v: %s", err, line)
+		}
+		if r.ID == "" || r.Story == "" || r.Thread == "" {
+			t.Errorf("incomplete line %s", line)
+		}
+		stories[r.Story]++
+		threads[r.Thread] = true
+	}
+	if len(threads) != 1 || len(stories) < 2 {
+		t.Errorf("got %d stories in %d threads, want the seeds' story and the carried articles' in one thread: %v", len(stories), len(threads), stories)
+	}
+}

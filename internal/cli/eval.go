@@ -12,6 +12,8 @@ func evalTasks() map[string]command {
 	return map[string]command{
 		"extract":  {"main-text extraction on a page set (P, R, F1, accuracy, pages/s)", runEvalExtract},
 		"metadata": {"title, authors and date extraction on a page set", runEvalMetadata},
+		"brief":    {"facts, conflicts, quote variants and unique contributions against gold", runEvalBrief},
+		"cluster":  {"story clustering against gold clusters (B-cubed, pairwise)", runEvalCluster},
 		"annotate": {"entities, quotes, speakers, times and quantities against gold", runEvalAnnotate},
 	}
 }

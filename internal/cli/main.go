@@ -45,6 +45,7 @@ func commands() map[string]command {
 		"articles": {"list stored articles", runArticles},
 		"search":   {"full-text search of stored articles", runSearch},
 		"brief":    {"write the cited briefing of the inputs' stories", runBrief},
+		"cluster":  {"print the story and thread of each article of the inputs", runCluster},
 		"annotate": {"print sentences, entities, quotes, times and quantities of inputs", runAnnotate},
 		"eval":     {"score storydesk against gold data", runEval},
 		"bench":    {"print throughput figures", runBench},
@@ -115,9 +116,11 @@ func newFlags(e *env, name, synopsis, example string) *flag.FlagSet {
 	return fs
 }
 
-// parse parses args into fs, turning a bad flag into errUsage.
+// parse parses args into fs, turning a bad flag into errUsage. Flags may
+// come after the inputs too ("brief testdata/seeds --format json"); "--"
+// ends the flags.
 func parse(fs *flag.FlagSet, args []string) error {
-	if err := fs.Parse(args); err != nil {
+	if err := fs.Parse(interspersed(fs, args)); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return err
 		}
@@ -145,4 +148,38 @@ func runVersion(ctx context.Context, e *env, args []string) error {
 func isTerminal(w io.Writer) bool {
 	f, ok := w.(*os.File)
 	return ok && term.IsTerminal(int(f.Fd()))
+}
+
+// interspersed moves the flags in args before the other arguments, keeping
+// each flag's value with it, so that the standard flag package reads them.
+func interspersed(fs *flag.FlagSet, args []string) []string {
+	var flags, rest []string
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--" {
+			rest = append(rest, args[i+1:]...)
+			break
+		}
+		if len(a) < 2 || a[0] != '-' {
+			rest = append(rest, a)
+			continue
+		}
+		flags = append(flags, a)
+		name := strings.TrimLeft(a, "-")
+		if strings.Contains(name, "=") {
+			continue
+		}
+		f := fs.Lookup(name)
+		if f == nil {
+			continue
+		}
+		if b, ok := f.Value.(interface{ IsBoolFlag() bool }); ok && b.IsBoolFlag() {
+			continue
+		}
+		if i+1 < len(args) {
+			flags = append(flags, args[i+1])
+			i++
+		}
+	}
+	return append(append(flags, "--"), rest...)
 }

@@ -2,11 +2,13 @@ package pipeline
 
 import (
 	"runtime"
+	"strconv"
 	"sync"
 	"time"
 
 	"github.com/storydesk/storydesk/internal/annotate"
 	"github.com/storydesk/storydesk/internal/brief"
+	"github.com/storydesk/storydesk/internal/cluster"
 	"github.com/storydesk/storydesk/internal/compare"
 	"github.com/storydesk/storydesk/internal/model"
 )
@@ -15,6 +17,7 @@ import (
 type BriefOptions struct {
 	Annotate annotate.Options
 	Compare  compare.Options
+	Cluster  cluster.Options
 	// Reference is the date relative expressions are resolved against in
 	// articles that carry no date; zero means unknown.
 	Reference time.Time
@@ -22,7 +25,7 @@ type BriefOptions struct {
 
 // DefaultBriefOptions returns the options storydesk briefs with.
 func DefaultBriefOptions() BriefOptions {
-	return BriefOptions{Annotate: annotate.DefaultOptions(), Compare: compare.DefaultOptions()}
+	return BriefOptions{Annotate: annotate.DefaultOptions(), Compare: compare.DefaultOptions(), Cluster: cluster.DefaultOptions()}
 }
 
 // Annotate runs the annotator chain over every article on all CPUs, then
@@ -87,7 +90,7 @@ func Stories(arts []model.Article, opts BriefOptions) []brief.Story {
 		opts.Reference = latest(arts)
 	}
 	anns, _ := Annotate(arts, opts)
-	groups := group(arts)
+	groups := group(arts, anns, opts.Cluster)
 	stories := make([]brief.Story, 0, len(groups))
 	for _, g := range groups {
 		var sa []model.Article
@@ -106,7 +109,7 @@ func Stories(arts []model.Article, opts BriefOptions) []brief.Story {
 		}
 		r := compare.Compare(ca, cn, opts.Compare)
 		stories = append(stories, brief.Story{
-			ID: g.id, Thread: g.thread, Articles: sa, Entities: storyEntities(sn),
+			ID: g.id, Thread: g.thread, Label: titled(g.label, sa), Articles: sa, Entities: storyEntities(sn),
 			Facts: r.Facts, Conflicts: r.Conflicts, Quotes: r.Quotes,
 			Timeline: r.Timeline, Unique: r.Unique, Summary: r.Points,
 		})
@@ -133,41 +136,114 @@ func latest(arts []model.Article) time.Time {
 
 // storyGroup is one story's members (indexes into the articles).
 type storyGroup struct {
-	id, thread string
-	members    []int
+	id, thread, label string
+	members           []int
 }
 
-// group puts the articles into stories. Until online clustering is wired
-// in, top-level articles form one story and articles carried inside pages
-// another, in the same thread.
-func group(arts []model.Article) []storyGroup {
-	var top, carried []int
-	var ids, cids string
+// group clusters the articles into stories, in input order, with what
+// annotation found in each as features, and returns the stories in order
+// of their first article.
+//
+// A page and the articles it carries (a "Related Articles" block) are never
+// one story: the page links to them because they are other articles, as a
+// rule earlier or later developments. Carried articles the clusterer put in
+// their page's story are taken out into a story of their own, in the page's
+// thread; carried articles it put elsewhere stay where they are.
+func group(arts []model.Article, anns []model.Annotations, opts cluster.Options) []storyGroup {
+	c := cluster.New(opts)
+	assigned := make([]string, len(arts))
 	for i, a := range arts {
-		if a.EmbeddedIn != "" {
-			carried = append(carried, i)
-			cids += a.ID
-		} else {
-			top = append(top, i)
-			ids += a.ID
+		assigned[i] = c.Add(Item(a, anns[i])).Story
+	}
+	c.Correct()
+	info := make(map[string]cluster.Story)
+	for _, st := range c.Stories() {
+		info[st.ID] = st
+	}
+	index := make(map[string]int)
+	var out []storyGroup
+	for i := range arts {
+		id := c.Resolve(assigned[i])
+		k, ok := index[id]
+		if !ok {
+			k = len(out)
+			index[id] = k
+			st := info[id]
+			thread := c.Resolve(st.Thread)
+			if thread == "" {
+				thread = id
+			}
+			out = append(out, storyGroup{id: id, thread: thread, label: st.Label})
+		}
+		out[k].members = append(out[k].members, i)
+	}
+	return splitCarried(arts, out)
+}
+
+// splitCarried moves carried articles out of their page's story.
+func splitCarried(arts []model.Article, groups []storyGroup) []storyGroup {
+	storyOf := make(map[string]int)
+	for g, sg := range groups {
+		for _, i := range sg.members {
+			storyOf[arts[i].ID] = g
 		}
 	}
-	var out []storyGroup
-	thread := ""
-	for _, g := range []struct {
-		members []int
-		ids     string
-	}{{top, ids}, {carried, cids}} {
-		if len(g.members) == 0 {
-			continue
+	n := len(groups)
+	split := make(map[int]int) // page story -> story of its carried articles
+	for g := 0; g < n; g++ {
+		var keep []int
+		for _, i := range groups[g].members {
+			page, ok := storyOf[arts[i].EmbeddedIn]
+			if arts[i].EmbeddedIn == "" || !ok || page != g {
+				keep = append(keep, i)
+				continue
+			}
+			k, ok := split[g]
+			if !ok {
+				k = len(groups)
+				split[g] = k
+				groups = append(groups, storyGroup{id: groups[g].id + "-" + strconv.Itoa(k-n+1), thread: groups[g].thread})
+			}
+			groups[k].members = append(groups[k].members, i)
 		}
-		id := "s" + model.ArticleID("story", "", g.ids)[:10]
-		if thread == "" {
-			thread = id
+		groups[g].members = keep
+	}
+	out := groups[:0]
+	for _, g := range groups {
+		if len(g.members) > 0 {
+			out = append(out, g)
 		}
-		out = append(out, storyGroup{id: id, thread: thread, members: g.members})
 	}
 	return out
+}
+
+// Item gives the clusterer an article with the features annotation found:
+// people and organisations by their canonical names, places, dates and
+// counted quantities.
+func Item(a model.Article, an model.Annotations) cluster.Item {
+	it := cluster.Item{ID: a.ID, Outlet: a.Outlet, Title: a.Title, Text: a.Text}
+	if !a.Published.IsZero() {
+		it.Published = a.Published.Time
+	}
+	for _, e := range an.Entities {
+		switch e.Type {
+		case model.GPE, model.Location, model.Facility:
+			it.Places = append(it.Places, e.Name)
+		default:
+			it.Entities = append(it.Entities, e.Name)
+		}
+	}
+	for _, t := range an.Times {
+		if t.Type == "DATE" && len(t.Value) >= 4 && t.Value[0] >= '0' && t.Value[0] <= '9' {
+			it.Times = append(it.Times, t.Value)
+		}
+	}
+	for _, q := range an.Quantities {
+		if q.Value != nil && q.Of != "" {
+			it.Numbers = append(it.Numbers, strconv.FormatFloat(*q.Value, 'g', -1, 64)+"|"+q.Of)
+		}
+	}
+	return it
 }
 
 // storyEntities merges the entities of a story's articles by corpus id,
@@ -204,4 +280,36 @@ func addAlias(as []model.Alias, a model.Alias) []model.Alias {
 		}
 	}
 	return append(as, a)
+}
+
+// titled returns label when it is one of the articles' titles, so that a
+// story is never headed by a sentence from an untitled article; else "".
+func titled(label string, arts []model.Article) string {
+	for _, a := range arts {
+		if label != "" && a.Title == label {
+			return label
+		}
+	}
+	return ""
+}
+
+// Placement is the story and thread of one article.
+type Placement struct {
+	Story, Thread string
+}
+
+// Cluster annotates the articles and places each in a story and thread;
+// place[i] is where arts[i] went.
+func Cluster(arts []model.Article, opts BriefOptions) (place []Placement) {
+	if opts.Reference.IsZero() {
+		opts.Reference = latest(arts)
+	}
+	anns, _ := Annotate(arts, opts)
+	place = make([]Placement, len(arts))
+	for _, g := range group(arts, anns, opts.Cluster) {
+		for _, i := range g.members {
+			place[i] = Placement{Story: g.id, Thread: g.thread}
+		}
+	}
+	return place
 }
