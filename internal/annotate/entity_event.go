@@ -282,14 +282,6 @@ func placesDiffer(a, b []string) bool {
 	return ha && hb
 }
 
-func hasKind(a []string, kind string) bool {
-	for _, x := range a {
-		if strings.HasPrefix(x, kind) {
-			return true
-		}
-	}
-	return false
-}
 
 func shareAnchor(a, b []string) bool {
 	for _, x := range a {

@@ -74,13 +74,7 @@ func newHTMLStory(s model.StoryBrief) htmlStory {
 // cite links each id to its source entry: [1] [3].
 func (v htmlStory) cite(ids []string) template.HTML {
 	var b strings.Builder
-	seen := make(map[int]bool)
-	for _, id := range ids {
-		n, ok := v.index[id]
-		if !ok || seen[n] {
-			continue
-		}
-		seen[n] = true
+	for _, n := range citeNumbers(v.index, ids) {
 		fmt.Fprintf(&b, `<a class="cite" href="#src-%s-%d">%d</a>`, template.HTMLEscapeString(v.ID), n, n)
 	}
 	return template.HTML(b.String())

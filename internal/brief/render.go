@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -150,14 +151,8 @@ func (p *printer) refs(ids []string) string {
 	if len(ids) == 0 {
 		return ""
 	}
-	nums := make([]string, 0, len(ids))
-	seen := make(map[int]bool)
-	for _, id := range ids {
-		n, ok := p.cite[id]
-		if !ok || seen[n] {
-			continue
-		}
-		seen[n] = true
+	var nums []string
+	for _, n := range citeNumbers(p.cite, ids) {
 		nums = append(nums, strconv.Itoa(n))
 	}
 	s := "[" + strings.Join(nums, ", ") + "]"
@@ -299,3 +294,19 @@ func span(s model.StoryBrief) string {
 var mdEscaper = strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`, "<", "&lt;", ">", "&gt;")
 
 func escapeMD(s string) string { return mdEscaper.Replace(s) }
+
+// citeNumbers maps article ids to their distinct source numbers, sorted.
+func citeNumbers(index map[string]int, ids []string) []int {
+	var nums []int
+	seen := make(map[int]bool)
+	for _, id := range ids {
+		n, ok := index[id]
+		if !ok || seen[n] {
+			continue
+		}
+		seen[n] = true
+		nums = append(nums, n)
+	}
+	sort.Ints(nums)
+	return nums
+}
