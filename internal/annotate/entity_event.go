@@ -282,7 +282,6 @@ func placesDiffer(a, b []string) bool {
 	return ha && hb
 }
 
-
 func shareAnchor(a, b []string) bool {
 	for _, x := range a {
 		for _, y := range b {
