@@ -248,7 +248,7 @@ func TestBadInput(t *testing.T) {
 			start := time.Now()
 			a := annotate(in)
 			checkSpans(t, in, a)
-			if el := time.Since(start); el > 15*time.Second { // linear work takes ~2 s on a loaded 2-core box; quadratic takes minutes
+			if el := time.Since(start); el > 60*time.Second { // linear work takes ~2 s on a loaded 2-core box; quadratic takes minutes
 				t.Errorf("took %v", el)
 			}
 		})

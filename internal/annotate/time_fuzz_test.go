@@ -88,7 +88,7 @@ func TestTimesAndQuantitiesBadInput(t *testing.T) {
 			start := time.Now()
 			FindTimes(in, ref, DefaultTimeOptions())
 			FindQuantities(in, DefaultQuantityOptions())
-			if d := time.Since(start); d > 5*time.Second {
+			if d := time.Since(start); d > 60*time.Second { // generous for -race on a loaded machine; quadratic work takes far longer
 				t.Errorf("took %v on %d bytes", d, len(in))
 			}
 		})
