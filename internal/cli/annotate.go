@@ -11,30 +11,16 @@ import (
 )
 
 func runAnnotate(ctx context.Context, e *env, args []string) error {
-	var in inputFlags
-	fs := newFlags(e, "annotate", "[flags] PATH|URL...", "storydesk annotate --format json --date 2025-08-14 testdata/seeds")
-	format := fs.String("format", "text", "output `format`: text or json (one object per article per line)")
-	in.register(fs)
-	if err := parse(fs, args); err != nil {
+	c := newInputCommand(e, "annotate", "storydesk annotate --format json --date 2025-08-14 testdata/seeds", "text", "json")
+	if err := c.parse(args); err != nil {
 		return err
 	}
-	if err := oneOf("format", *format, "text", "json"); err != nil {
-		return err
-	}
-	opts, err := in.options()
-	if err != nil {
-		return err
-	}
-	var arts []model.Article
-	readErr := readAll(ctx, e, pipeline.New(opts), &in, fs.Args(), func(a model.Article) error {
-		arts = append(arts, a)
-		return nil
-	})
-	if readErr != nil && !isInputs(readErr) {
+	arts, readErr := c.collect(ctx, e)
+	if arts == nil && readErr != nil && !isInputs(readErr) {
 		return readErr
 	}
-	anns := annotateAll(arts, opts.Reference)
-	if *format == "json" {
+	anns := annotateAll(arts, c.opts.Reference)
+	if *c.format == "json" {
 		enc := json.NewEncoder(e.stdout)
 		enc.SetEscapeHTML(false)
 		for _, an := range anns {

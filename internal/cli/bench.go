@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"runtime"
-	"sort"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -23,29 +22,7 @@ func benchTasks() map[string]command {
 }
 
 func runBench(ctx context.Context, e *env, args []string) error {
-	tasks := benchTasks()
-	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" {
-		names := make([]string, 0, len(tasks))
-		for n := range tasks {
-			names = append(names, n)
-		}
-		sort.Strings(names)
-		var b strings.Builder
-		b.WriteString("Usage: storydesk bench TASK [flags] ...\n\nTasks:\n")
-		for _, n := range names {
-			fmt.Fprintf(&b, "  %-9s %s\n", n, tasks[n].summary)
-		}
-		fmt.Fprint(e.stderr, b.String())
-		if len(args) == 0 {
-			return fmt.Errorf("%w: no task given", errUsage)
-		}
-		return nil
-	}
-	t, ok := tasks[args[0]]
-	if !ok {
-		return fmt.Errorf("%w: unknown bench task %q", errUsage, args[0])
-	}
-	return t.run(ctx, e, args[1:])
+	return dispatch(ctx, e, "bench", benchTasks(), args)
 }
 
 func runBenchAnnotate(ctx context.Context, e *env, args []string) error {

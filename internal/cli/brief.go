@@ -10,31 +10,22 @@ import (
 )
 
 func runBrief(ctx context.Context, e *env, args []string) error {
-	var in inputFlags
-	fs := newFlags(e, "brief", "[flags] PATH|URL...", "storydesk brief testdata/seeds")
-	format := fs.String("format", "text", "output `format`: text, markdown, json or html")
-	dsn := fs.String("db", "", "also store the articles in this database (a SQLite path or postgres:// URL); empty: in memory only")
-	in.register(fs)
-	if err := parse(fs, args); err != nil {
+	c := newInputCommand(e, "brief", "storydesk brief --format markdown testdata/seeds", "text", "markdown", "json", "html")
+	dsn := c.fs.String("db", "", "also store the articles in this database (a SQLite path or postgres:// URL); empty: in memory only")
+	if err := c.parse(args); err != nil {
 		return err
 	}
-	if err := oneOf("format", *format, "text", "markdown", "json", "html"); err != nil {
-		return err
-	}
-	opts, err := in.options()
-	if err != nil {
-		return err
-	}
-	p := pipeline.New(opts)
+	p := pipeline.New(c.opts)
 	var sink *storeSink
 	if *dsn != "" {
+		var err error
 		if sink, err = openSink(ctx, e, *dsn, p); err != nil {
 			return err
 		}
 		defer sink.close()
 	}
 	var arts []model.Article
-	readErr := readAll(ctx, e, p, &in, fs.Args(), func(a model.Article) error {
+	readErr := c.read(ctx, e, p, func(a model.Article) error {
 		arts = append(arts, a)
 		if sink != nil {
 			return sink.put(ctx, a)
@@ -52,10 +43,9 @@ func runBrief(ctx context.Context, e *env, args []string) error {
 	if len(arts) == 0 {
 		return errors.Join(readErr, errors.New("no articles to brief"))
 	}
-	bopts := pipeline.DefaultBriefOptions()
-	bopts.Reference = opts.Reference
-	b := brief.Build(pipeline.Stories(arts, bopts))
-	switch *format {
+	b := brief.Build(pipeline.Stories(arts, c.briefOptions()))
+	var err error
+	switch *c.format {
 	case "json":
 		err = brief.JSON(e.stdout, b)
 	case "html":

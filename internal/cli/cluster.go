@@ -6,37 +6,20 @@ import (
 	"fmt"
 	"text/tabwriter"
 
-	"github.com/storydesk/storydesk/internal/model"
 	"github.com/storydesk/storydesk/internal/pipeline"
 )
 
 func runCluster(ctx context.Context, e *env, args []string) error {
-	var in inputFlags
-	fs := newFlags(e, "cluster", "[flags] PATH|URL...", "storydesk cluster --format json articles.jsonl")
-	format := fs.String("format", "text", "output `format`: text or json (one object per article per line)")
-	in.register(fs)
-	if err := parse(fs, args); err != nil {
+	c := newInputCommand(e, "cluster", "storydesk cluster --format json articles.jsonl", "text", "json")
+	if err := c.parse(args); err != nil {
 		return err
 	}
-	if err := oneOf("format", *format, "text", "json"); err != nil {
-		return err
-	}
-	opts, err := in.options()
-	if err != nil {
-		return err
-	}
-	var arts []model.Article
-	readErr := readAll(ctx, e, pipeline.New(opts), &in, fs.Args(), func(a model.Article) error {
-		arts = append(arts, a)
-		return nil
-	})
-	if readErr != nil && !isInputs(readErr) {
+	arts, readErr := c.collect(ctx, e)
+	if arts == nil && readErr != nil && !isInputs(readErr) {
 		return readErr
 	}
-	bopts := pipeline.DefaultBriefOptions()
-	bopts.Reference = opts.Reference
-	place := pipeline.Cluster(arts, bopts)
-	if *format == "json" {
+	place := pipeline.Cluster(arts, c.briefOptions())
+	if *c.format == "json" {
 		enc := json.NewEncoder(e.stdout)
 		enc.SetEscapeHTML(false)
 		for i, a := range arts {

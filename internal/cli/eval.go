@@ -19,7 +19,12 @@ func evalTasks() map[string]command {
 }
 
 func runEval(ctx context.Context, e *env, args []string) error {
-	tasks := evalTasks()
+	return dispatch(ctx, e, "eval", evalTasks(), args)
+}
+
+// dispatch runs the task named by args[0] of a command with tasks (eval,
+// bench), or lists the tasks.
+func dispatch(ctx context.Context, e *env, name string, tasks map[string]command, args []string) error {
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
 		names := make([]string, 0, len(tasks))
 		for n := range tasks {
@@ -27,7 +32,7 @@ func runEval(ctx context.Context, e *env, args []string) error {
 		}
 		sort.Strings(names)
 		var b strings.Builder
-		b.WriteString("Usage: storydesk eval TASK [flags] ...\n\nTasks:\n")
+		fmt.Fprintf(&b, "Usage: storydesk %s TASK [flags] ...\n\nTasks:\n", name)
 		for _, n := range names {
 			fmt.Fprintf(&b, "  %-9s %s\n", n, tasks[n].summary)
 		}
@@ -39,7 +44,7 @@ func runEval(ctx context.Context, e *env, args []string) error {
 	}
 	t, ok := tasks[args[0]]
 	if !ok {
-		return fmt.Errorf("%w: unknown eval task %q", errUsage, args[0])
+		return fmt.Errorf("%w: unknown %s task %q", errUsage, name, args[0])
 	}
 	return t.run(ctx, e, args[1:])
 }

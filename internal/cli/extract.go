@@ -28,26 +28,16 @@ type extractRecord struct {
 }
 
 func runExtract(ctx context.Context, e *env, args []string) error {
-	var in inputFlags
-	fs := newFlags(e, "extract", "[flags] PATH|URL...", "storydesk extract --format json testdata/seeds")
-	format := fs.String("format", "text", "output `format`: text or json (one object per article per line)")
-	in.register(fs)
-	if err := parse(fs, args); err != nil {
-		return err
-	}
-	if err := oneOf("format", *format, "text", "json"); err != nil {
-		return err
-	}
-	opts, err := in.options()
-	if err != nil {
+	c := newInputCommand(e, "extract", "storydesk extract --format json testdata/seeds", "text", "json")
+	if err := c.parse(args); err != nil {
 		return err
 	}
 	enc := json.NewEncoder(e.stdout)
 	enc.SetEscapeHTML(false)
 	n := 0
-	return readAll(ctx, e, pipeline.New(opts), &in, fs.Args(), func(a model.Article) error {
+	return c.read(ctx, e, pipeline.New(c.opts), func(a model.Article) error {
 		n++
-		if *format == "json" {
+		if *c.format == "json" {
 			authors := a.Authors
 			if authors == nil {
 				authors = []string{}

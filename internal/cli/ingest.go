@@ -9,25 +9,19 @@ import (
 )
 
 func runIngest(ctx context.Context, e *env, args []string) error {
-	var in inputFlags
-	fs := newFlags(e, "ingest", "[flags] PATH|URL...", "storydesk ingest --db news.db testdata/seeds https://example.org/feed.xml")
-	dsn := dbFlag(fs)
-	in.register(fs)
-	if err := parse(fs, args); err != nil {
+	c := newInputCommand(e, "ingest", "storydesk ingest --db news.db testdata/seeds https://example.org/feed.xml", "text")
+	dsn := dbFlag(c.fs)
+	if err := c.parse(args); err != nil {
 		return err
 	}
-	opts, err := in.options()
-	if err != nil {
-		return err
-	}
-	p := pipeline.New(opts)
+	p := pipeline.New(c.opts)
 	sink, err := openSink(ctx, e, *dsn, p)
 	if err != nil {
 		return err
 	}
 	defer sink.close()
 	read, dups := 0, 0
-	readErr := readAll(ctx, e, p, &in, fs.Args(), func(a model.Article) error {
+	readErr := c.read(ctx, e, p, func(a model.Article) error {
 		read++
 		if a.DuplicateOf != "" {
 			dups++

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/storydesk/storydesk/internal/model"
@@ -103,3 +104,65 @@ func oneLine(err error) string {
 
 // isInputs reports whether err only says that some inputs failed.
 func isInputs(err error) bool { return errors.Is(err, errInputs) }
+
+// inputCommand is the frame of a command that reads inputs: its flag set
+// with the input flags and a -format flag, and the pipeline options the
+// flags give.
+type inputCommand struct {
+	fs      *flag.FlagSet
+	in      inputFlags
+	format  *string
+	formats []string
+	opts    pipeline.Options
+}
+
+// newInputCommand registers the input flags and -format, whose first
+// allowed value is the default.
+func newInputCommand(e *env, name, example string, formats ...string) *inputCommand {
+	c := &inputCommand{fs: newFlags(e, name, "[flags] PATH|URL...", example), formats: formats}
+	c.format = c.fs.String("format", formats[0], "output `format`: "+strings.Join(formats, ", "))
+	c.in.register(c.fs)
+	return c
+}
+
+// parse reads args and checks the flags.
+func (c *inputCommand) parse(args []string) error {
+	if err := parse(c.fs, args); err != nil {
+		return err
+	}
+	if err := oneOf("format", *c.format, c.formats...); err != nil {
+		return err
+	}
+	var err error
+	c.opts, err = c.in.options()
+	return err
+}
+
+// read runs the pipeline over the command's inputs, calling each for every
+// article; see readAll.
+func (c *inputCommand) read(ctx context.Context, e *env, p *pipeline.Pipeline, each func(model.Article) error) error {
+	return readAll(ctx, e, p, &c.in, c.fs.Args(), each)
+}
+
+// collect reads every input into memory. Besides the articles it returns
+// errInputs when some inputs failed (the rest were read); any other error
+// means the run stopped.
+func (c *inputCommand) collect(ctx context.Context, e *env) ([]model.Article, error) {
+	var arts []model.Article
+	err := c.read(ctx, e, pipeline.New(c.opts), func(a model.Article) error {
+		arts = append(arts, a)
+		return nil
+	})
+	if err != nil && !isInputs(err) {
+		return nil, err
+	}
+	return arts, err
+}
+
+// briefOptions are the later stages' options, with the reference date the
+// flags give.
+func (c *inputCommand) briefOptions() pipeline.BriefOptions {
+	o := pipeline.DefaultBriefOptions()
+	o.Reference = c.opts.Reference
+	return o
+}
