@@ -99,17 +99,24 @@ func calendarDay(v string) bool {
 // points picks the key points: facts ranked by how many articles carry
 // them and how much they say, skipping quotes-only and near-repeat lines.
 func points(cs []claim, groups [][]int32, facts []model.Fact, max int) []model.Point {
+	// Corroboration first (how many articles carry the fact), then how
+	// much the best-worded sentence says: a long single-source sentence
+	// must not outrank a fact three outlets report.
 	order := make([]int, len(groups))
 	score := make([]float64, len(groups))
 	for fi, g := range groups {
 		order[fi] = fi
-		var w float64
 		for _, m := range g {
-			w = max64(w, weight(&cs[m]))
+			score[fi] = max64(score[fi], weight(&cs[m]))
 		}
-		score[fi] = float64(len(g))*10 + w
 	}
-	sort.SliceStable(order, func(i, j int) bool { return score[order[i]] > score[order[j]] })
+	sort.SliceStable(order, func(i, j int) bool {
+		a, b := order[i], order[j]
+		if len(facts[a].Sources) != len(facts[b].Sources) {
+			return len(facts[a].Sources) > len(facts[b].Sources)
+		}
+		return score[a] > score[b]
+	})
 	var out []model.Point
 	var taken []int32
 	for _, fi := range order {
