@@ -161,6 +161,48 @@ func TestEntities(t *testing.T) {
 	}
 }
 
+// A lone surname is typed once per document: where one occurrence shows a
+// person ("Hendry said"), a place-like context elsewhere does not make a
+// place of it. Written from local-news prose.
+func TestSurnameTypedAlike(t *testing.T) {
+	for _, in := range []string{
+		"Protesters gathered outside Hendry's office on Tuesday. Hendry said the protest was peaceful.",
+		"Reporters waited outside Albanese's residence. Later Albanese walked to his car.",
+	} {
+		a := annotate(in)
+		var types []string
+		for _, e := range a.Entities {
+			if e.Name == "Hendry" || e.Name == "Albanese" {
+				types = append(types, e.Type)
+			}
+		}
+		if len(types) != 1 || types[0] != model.Person {
+			t.Errorf("%q: entities for the surname typed %v, want one PERSON", in, types)
+		}
+	}
+}
+
+// A year before a capitalised word is no house number; an address keeps
+// its number. Written from US political copy.
+func TestYearIsNoAddress(t *testing.T) {
+	in := "Officials denied meddling in the 2016 US election. Protesters marched past 1600 Pennsylvania Avenue."
+	got := map[string]string{}
+	for _, e := range annotate(in).Entities {
+		for _, al := range e.Aliases {
+			got[al.Text] = e.Type
+		}
+	}
+	if got["the 2016 US election"] != model.Event {
+		t.Errorf("the 2016 US election: type %q, want EVENT (entities %v)", got["the 2016 US election"], got)
+	}
+	if _, ok := got["2016 US"]; ok {
+		t.Errorf("\"2016 US\" read as a name: %v", got)
+	}
+	if got["1600 Pennsylvania Avenue"] != model.Facility {
+		t.Errorf("1600 Pennsylvania Avenue: type %q, want FACILITY (entities %v)", got["1600 Pennsylvania Avenue"], got)
+	}
+}
+
 func TestOrgNominals(t *testing.T) {
 	in := "NATO leaders met in The Hague. The alliance agreed to spend more. " +
 		"The Biden administration welcomed it, and the US administration said so again."

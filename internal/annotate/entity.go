@@ -118,7 +118,8 @@ func (r *entityReader) sentence(si int, s Segment) {
 			firstWord = i
 		}
 		w := r.d.Text[t.Start:t.End]
-		startsAddress := t.Kind == Number && len(w) <= 4 && i+1 < hi && toks[i+1].Kind == Word && isCap(r.word(toks[i+1].seg()))
+		startsAddress := t.Kind == Number && len(w) <= 4 && i+1 < hi && toks[i+1].Kind == Word && isCap(r.word(toks[i+1].seg())) &&
+			r.addressAhead(i+1, hi)
 		if !(t.Kind == Word && isCap(w)) && !startsAddress {
 			i++
 			continue
@@ -171,6 +172,20 @@ func (r *entityReader) sentence(si int, s Segment) {
 		}
 		i = j
 	}
+}
+
+// addressAhead reports whether the capitalised run from token k ends in a
+// street word, so that the number before it is a house number ("10
+// Downing Street", "1600 Pennsylvania Avenue") and not a year or a count
+// ("the 2016 US election", "3 Britons").
+func (r *entityReader) addressAhead(k, hi int) bool {
+	toks := r.d.Tokens
+	last := ""
+	for end := k + 6; k < hi && k < end && toks[k].Kind == Word && isCap(r.word(toks[k].seg())); k++ {
+		last = r.word(toks[k].seg())
+	}
+	var buf [32]byte
+	return facilityHeads[string(appendLower(buf[:0], last))]
 }
 
 func (t Token) seg() Segment { return Segment{t.Start, t.End} }

@@ -123,7 +123,7 @@ func (r *entityReader) eventAt(k int, class string) (eventMention, bool) {
 		lw := strings.ToLower(w)
 		switch {
 		case t.Kind == Punct:
-		case eventModifiers[lw] || possessive(w) || t.Kind == Word && isCap(w) && !r.g.common[lw] || t.Kind == Number && len(w) == 4:
+		case eventModifiers[lw] || possessive(w) || t.Kind == Word && isCap(w) && (!r.g.common[lw] || isAcronym(w)) || t.Kind == Number && len(w) == 4:
 			start = j
 			anchored = anchored || !determiners[w] || possessive(w)
 			if lw == "virtual" || lw == "video" {
@@ -175,6 +175,12 @@ func (r *entityReader) eventAt(k int, class string) (eventMention, bool) {
 		m.anchors = append(m.anchors, r.eventAnchors(r.word(toks[j].seg()))...)
 	}
 	return m, true
+}
+
+// isAcronym reports whether w is written in capitals ("US", "UN"), which
+// sets it apart from a common word of the same letters ("us").
+func isAcronym(w string) bool {
+	return len(w) >= 2 && strings.ToUpper(w) == w && strings.ToLower(w) != w
 }
 
 // eventAnchors reads the anchors one word gives.

@@ -19,11 +19,15 @@ func (r *entityReader) group() {
 			done[i] = true
 		}
 	}
+	persons := r.singlePersons()
 	for i := range r.cands {
 		if done[i] {
 			continue
 		}
 		c := &r.cands[i]
+		if c.typ == "" && len(c.words) == 1 && persons[r.word(c.head)] {
+			c.typ = model.Person // "outside Starmer's offices" where "Starmer said" elsewhere
+		}
 		switch {
 		case c.typ == model.Person || c.typ == "":
 			if e := r.personByPart(c); e >= 0 {
@@ -58,6 +62,33 @@ func (r *entityReader) group() {
 		}
 	}
 	r.mergeAcronyms()
+}
+
+// singlePersons lists the lone capitalised words of unknown type that the
+// document shows to be a person somewhere (a cue verb after one, a known
+// leader's surname), so that every occurrence of the word is typed alike
+// whatever the words around it ("outside Starmer's offices").
+func (r *entityReader) singlePersons() map[string]bool {
+	var m map[string]bool
+	for i := range r.cands {
+		c := &r.cands[i]
+		if c.typ != "" || len(c.words) != 1 {
+			continue
+		}
+		w := r.word(c.head)
+		if m[w] {
+			continue
+		}
+		k := tokenAt(r.d.Tokens, c.span.Start)
+		if r.g.leaderSurnames[r.surnameKey(w)] ||
+			k+1 < len(r.d.Tokens) && r.g.cues[r.word(r.d.Tokens[k+1].seg())] {
+			if m == nil {
+				m = map[string]bool{}
+			}
+			m[w] = true
+		}
+	}
+	return m
 }
 
 // weakOpener reports whether a lone sentence-initial word is an ordinary

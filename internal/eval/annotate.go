@@ -100,8 +100,13 @@ type AnnotationReport struct {
 	// entities, as "id: gold name, gold name".
 	Merged []string
 	// Incomplete names the gold entities not complete, each with its
-	// variants as "text@file→entity" (entity "-" when not found).
+	// variants as "text@file→entity" (entity "-" when the text holds the
+	// variant but no mention covers it, "absent" when the scored text does
+	// not hold it at all: extraction dropped the line it is on).
 	Incomplete []string
+	// Absent counts gold variant occurrences missing from the scored texts;
+	// they count as not found in Entities.
+	Absent int
 	// Quotes is quote detection; Speakers is attribution over all quotes
 	// (P over detected quotes with a speaker, R over gold quotes).
 	Quotes, Speakers PRF
@@ -125,6 +130,7 @@ type entityItem struct {
 	gold          int
 	cluster       string
 	variant, file string
+	absent        bool
 }
 
 func (rep *AnnotationReport) scoreEntities(gold *SeedsGold, texts map[string]string, anns map[string]model.Annotations) {
@@ -140,7 +146,12 @@ func (rep *AnnotationReport) scoreEntities(gold *SeedsGold, texts map[string]str
 			}
 			for _, f := range v.Files {
 				n++
-				items = append(items, entityItem{gi, findCluster(v.Text, texts[f], anns[f]), v.Text, f})
+				it := entityItem{gi, findCluster(v.Text, texts[f], anns[f]), v.Text, f, false}
+				if it.cluster == "" && !containsWord(texts[f], v.Text) {
+					it.absent = true
+					rep.Absent++
+				}
+				items = append(items, it)
 			}
 		}
 		if n > 0 {
@@ -221,7 +232,9 @@ func (rep *AnnotationReport) scoreEntities(gold *SeedsGold, texts map[string]str
 			for _, it := range items {
 				if it.gold == gi {
 					c := it.cluster
-					if c == "" {
+					if it.absent {
+						c = "absent"
+					} else if c == "" {
 						c = "-"
 					}
 					parts = append(parts, fmt.Sprintf("%s@%.3s→%s", it.variant, it.file, c))
@@ -277,6 +290,21 @@ func findCluster(variant, text string, ann model.Annotations) string {
 		}
 	}
 	return best
+}
+
+// containsWord reports whether text holds variant between word boundaries.
+func containsWord(text, variant string) bool {
+	for off := 0; off < len(text); {
+		k := strings.Index(text[off:], variant)
+		if k < 0 {
+			return false
+		}
+		if wordBoundary(text, off+k, off+k+len(variant)) {
+			return true
+		}
+		off += k + 1
+	}
+	return false
 }
 
 func wordBoundary(text string, start, end int) bool {
