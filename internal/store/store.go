@@ -11,12 +11,13 @@ import (
 // Sentinel errors. Backends wrap them with the operation and the article id
 // or URL concerned; callers branch with errors.Is.
 var (
-	// ErrNotFound: the article, validator or signature asked for is not
-	// stored. A lookup never returns a zero value with a nil error.
+	// ErrNotFound: the article, validator, signature, annotations or story
+	// asked for is not stored. A lookup never returns a zero value with a nil error.
 	ErrNotFound = errors.New("not found")
 	// ErrInvalid: an article cannot be stored as given (empty ID, a link to
 	// itself, EmbeddedIn/DuplicateOf naming an article that is neither
-	// stored nor in the same batch, or a NaN Similarity).
+	// stored nor in the same batch, or a NaN Similarity); likewise for
+	// annotations and story assignments (see PutAnnotations, PutStories).
 	ErrInvalid = errors.New("invalid article")
 	// ErrSchemaTooNew: the database was written by a newer storydesk whose
 	// migrations this binary does not know; it is left untouched.
@@ -33,6 +34,8 @@ type Store interface {
 	Duplicates
 	Validators
 	Signatures
+	Annotations
+	Stories
 	Close() error
 }
 
@@ -166,4 +169,79 @@ type Signatures interface {
 	// order and stops at the first error fn returns, returning it. fn must
 	// not call the store.
 	EachSignature(ctx context.Context, fn func(id string, sig []byte) error) error
+}
+
+// Annotations keeps what the annotators found in each article, one record
+// per article.
+type Annotations interface {
+	// PutAnnotations stores a keyed by a.ArticleID, replacing any
+	// annotations stored earlier for that article. An empty ArticleID, or
+	// annotations that do not encode as JSON (a NaN quantity), is
+	// ErrInvalid; an article that is not stored is ErrNotFound.
+	PutAnnotations(ctx context.Context, a model.Annotations) error
+	// Annotations returns the annotations of article articleID as they
+	// were put, or an error wrapping ErrNotFound.
+	Annotations(ctx context.Context, articleID string) (model.Annotations, error)
+}
+
+// StoryRecord is a story as the store keeps it: which articles tell it and
+// what the clusterer said about them.
+type StoryRecord struct {
+	// ID names the story; it stays stable across reclustering, and a
+	// merged story's ID redirects to the story that absorbed it.
+	ID string
+	// Thread names the thread the story belongs to; empty if none.
+	Thread string
+	// Label is the story's title as the clusterer chose it.
+	Label string
+	// FirstSeen and LastSeen bound the publication times of its articles;
+	// zero when unknown.
+	FirstSeen, LastSeen time.Time
+	// Outlets are the outlets that carry the story, in the order given.
+	Outlets []string
+	// Articles are the ids of the story's articles, in the order given.
+	Articles []string
+}
+
+// StoryListOptions pages ListStories. The zero value lists every story.
+type StoryListOptions struct {
+	// Limit is the most stories returned; 0 means no limit.
+	Limit int
+	// Offset skips that many stories of the ordered result; 0 skips none.
+	Offset int
+	// Since keeps stories last seen at or after it; zero keeps all.
+	// Stories without a LastSeen fail any non-zero Since.
+	Since time.Time
+}
+
+// Stories keeps the assignment of articles to stories and threads.
+type Stories interface {
+	// PutStories replaces every stored story with stories, in one
+	// transaction: a story not in stories is gone afterwards, and if the
+	// call fails nothing changes. redirects maps the id of a story merged
+	// away to the id that absorbed it; it may chain (a→b, b→c) but each
+	// id must end at a story in stories. Redirects stored earlier are kept
+	// and follow the new ones, so an id once handed out keeps resolving;
+	// one whose target is neither stored nor redirected resolves to
+	// nothing. An id in stories revives: an earlier redirect from it is
+	// dropped.
+	//
+	// It returns an error wrapping ErrInvalid for an empty or repeated
+	// story id, an empty article id, an article in two stories (or twice
+	// in one), LastSeen before FirstSeen, or a redirect that is empty,
+	// cyclic, from a story in stories or to no story in stories; and
+	// ErrNotFound for an article that is not stored. Empty Outlets and
+	// Articles come back nil.
+	PutStories(ctx context.Context, stories []StoryRecord, redirects map[string]string) error
+	// Story returns the story with id, following redirects, so the
+	// returned ID is the surviving story's; or an error wrapping
+	// ErrNotFound.
+	Story(ctx context.Context, id string) (StoryRecord, error)
+	// ListStories returns the stories passing opts, the latest LastSeen
+	// first (stories without one last), then by ID. No match is an empty
+	// result, not an error.
+	ListStories(ctx context.Context, opts StoryListOptions) ([]StoryRecord, error)
+	// StoryOf returns the story that holds article articleID, or an error
+	// wrapping ErrNotFound when no story does.
+	StoryOf(ctx context.Context, articleID string) (StoryRecord, error)
 }

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/storydesk/storydesk/internal/model"
 	"github.com/storydesk/storydesk/internal/store"
 )
 
@@ -22,6 +23,13 @@ func testNotFound(t *testing.T, s store.Store) {
 		{"Signature", func() error { _, err := s.Signature(ctx, "here"); return err }},
 		{"PutSignature of missing article", func() error { return s.PutSignature(ctx, "missing", []byte{1}) }},
 		{"LinkDuplicate of missing article", func() error { return s.LinkDuplicate(ctx, "missing", "here", 1) }},
+		{"Annotations", func() error { _, err := s.Annotations(ctx, "here"); return err }},
+		{"PutAnnotations of missing article", func() error { return s.PutAnnotations(ctx, model.Annotations{ArticleID: "missing"}) }},
+		{"Story", func() error { _, err := s.Story(ctx, "missing"); return err }},
+		{"StoryOf", func() error { _, err := s.StoryOf(ctx, "here"); return err }},
+		{"PutStories with missing article", func() error {
+			return s.PutStories(ctx, []store.StoryRecord{{ID: "s", Articles: []string{"here", "missing"}}}, nil)
+		}},
 	}
 	for _, c := range checks {
 		t.Run(c.name, func(t *testing.T) {

@@ -1,8 +1,8 @@
 // Package storetest is the conformance suite every store backend runs:
 // round trips of every field, idempotent and all-or-nothing writes, links,
-// list filters and order, search, not-found errors, concurrent writers and
-// cancellation. A backend's test calls Run with a function that opens a
-// fresh, empty store.
+// list filters and order, search, annotations, stories and their redirects,
+// not-found errors, concurrent writers and cancellation. A backend's test
+// calls Run with a function that opens a fresh, empty store.
 package storetest
 
 import (
@@ -35,6 +35,11 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"NotFound", testNotFound},
 		{"Validators", testValidators},
 		{"Signatures", testSignatures},
+		{"Annotations", testAnnotations},
+		{"StoriesRoundTrip", testStoriesRoundTrip},
+		{"StoriesReplace", testStoriesReplace},
+		{"StoryRedirects", testStoryRedirects},
+		{"StoryOrder", testStoryOrder},
 		{"ConcurrentWriters", testConcurrentWriters},
 		{"Cancel", testCancel},
 	}
