@@ -203,6 +203,28 @@ func TestYearIsNoAddress(t *testing.T) {
 	}
 }
 
+// "the <demonym> capital" and "<Country>'s capital" name the capital city,
+// joining its name where the article gives it. Written from wire copy.
+func TestCapitals(t *testing.T) {
+	in := "Protests spread across the Ukrainian capital overnight. Talks in Kyiv resumed. " +
+		"France's capital was quiet. Crowds filled the German capital. The capital gains tax rose."
+	want := map[string]string{"the Ukrainian capital": "Kyiv", "Kyiv": "Kyiv", "France's capital": "Paris", "the German capital": "Berlin"}
+	got := map[string]string{}
+	for _, e := range annotate(in).Entities {
+		for _, al := range e.Aliases {
+			got[al.Text] = e.Name
+		}
+	}
+	for alias, name := range want {
+		if got[alias] != name {
+			t.Errorf("%q: entity %q, want %q (all %v)", alias, got[alias], name, got)
+		}
+	}
+	if len(got) != len(want)+3 { // and the adjectives Ukrainian, France, German
+		t.Errorf("aliases %v, want only %v and the three country mentions", got, want)
+	}
+}
+
 func TestOrgNominals(t *testing.T) {
 	in := "NATO leaders met in The Hague. The alliance agreed to spend more. " +
 		"The Biden administration welcomed it, and the US administration said so again."

@@ -64,6 +64,7 @@ func (e Entities) Annotate(d *Doc) {
 		r.roles()
 		r.possessives()
 		r.orgNominals()
+		r.capitals()
 	}
 	r.events()
 	r.output()

@@ -27,6 +27,8 @@ type gazetteer struct {
 	leaders []leader
 	// leaderSurnames holds the surnameKey of every leader.
 	leaderSurnames map[string]bool
+	// capitals maps a country's name to its capital city.
+	capitals map[string]string
 }
 
 type placeEntry struct {
@@ -45,6 +47,7 @@ var defaultGazetteer = sync.OnceValue(func() *gazetteer {
 	g := &gazetteer{
 		places: map[string]placeEntry{}, orgs: map[string]string{},
 		titles: map[string]string{}, leaderSurnames: map[string]bool{}, firstNames: map[string]bool{}, cues: map[string]bool{},
+		capitals: map[string]string{},
 	}
 	eachRecord("places.txt", func(f []string) {
 		if len(f) < 4 {
@@ -84,6 +87,11 @@ var defaultGazetteer = sync.OnceValue(func() *gazetteer {
 		g.common[w] = true
 	}
 	eachRecord("firstnames.txt", func(f []string) { g.firstNames[f[0]] = true })
+	eachRecord("capitals.txt", func(f []string) {
+		if len(f) >= 2 {
+			g.capitals[f[0]] = f[1]
+		}
+	})
 	eachRecord("cues.txt", func(f []string) { g.cues[f[0]] = true })
 	eachRecord("leaders.txt", func(f []string) {
 		if len(f) >= 4 {
