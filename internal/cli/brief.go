@@ -43,9 +43,16 @@ func runBrief(ctx context.Context, e *env, args []string) error {
 	if len(arts) == 0 {
 		return errors.Join(readErr, errors.New("no articles to brief"))
 	}
-	b := brief.Build(pipeline.Stories(arts, c.briefOptions()))
+	if err := render(e, *c.format, brief.Build(pipeline.Stories(arts, c.briefOptions()))); err != nil {
+		return err
+	}
+	return readErr
+}
+
+// render writes a briefing in format.
+func render(e *env, format string, b model.Brief) error {
 	var err error
-	switch *c.format {
+	switch format {
 	case "json":
 		err = brief.JSON(e.stdout, b)
 	case "html":
@@ -55,8 +62,5 @@ func runBrief(ctx context.Context, e *env, args []string) error {
 	default:
 		err = brief.Text(e.stdout, b, brief.TextOptions{Color: isTerminal(e.stdout)})
 	}
-	if err != nil {
-		return err
-	}
-	return readErr
+	return err
 }

@@ -11,6 +11,7 @@ import (
 func runIngest(ctx context.Context, e *env, args []string) error {
 	c := newInputCommand(e, "ingest", "storydesk ingest --db news.db testdata/seeds https://example.org/feed.xml", "text")
 	dsn := dbFlag(c.fs)
+	noStories := c.fs.Bool("no-stories", false, "store the articles only; do not annotate them or rebuild the stories")
 	if err := c.parse(args); err != nil {
 		return err
 	}
@@ -35,5 +36,12 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	fmt.Fprintf(e.stdout, "read %d new articles (%d duplicates linked), stored %d\n", read, dups, sink.sink.Created)
+	if !*noStories && sink.sink.Created > 0 {
+		n, err := recluster(ctx, e, sink.st, c.briefOptions(), c.in.quiet)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stdout, "%d stories\n", n)
+	}
 	return readErr
 }

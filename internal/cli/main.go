@@ -40,16 +40,19 @@ type command struct {
 
 func commands() map[string]command {
 	return map[string]command{
-		"ingest":   {"read inputs and store their articles", runIngest},
-		"extract":  {"print the articles extraction finds in inputs", runExtract},
-		"articles": {"list stored articles", runArticles},
-		"search":   {"full-text search of stored articles", runSearch},
-		"brief":    {"write the cited briefing of the inputs' stories", runBrief},
-		"cluster":  {"print the story and thread of each article of the inputs", runCluster},
-		"annotate": {"print sentences, entities, quotes, times and quantities of inputs", runAnnotate},
-		"eval":     {"score storydesk against gold data", runEval},
-		"bench":    {"print throughput figures", runBench},
-		"version":  {"print the version", runVersion},
+		"ingest":    {"read inputs and store their articles", runIngest},
+		"extract":   {"print the articles extraction finds in inputs", runExtract},
+		"articles":  {"list stored articles", runArticles},
+		"search":    {"full-text search of stored articles", runSearch},
+		"brief":     {"write the cited briefing of the inputs' stories", runBrief},
+		"stories":   {"list stored stories, newest first", runStories},
+		"story":     {"write the cited briefing of a stored story", runStory},
+		"recluster": {"rebuild the stored stories (with other options)", runRecluster},
+		"cluster":   {"print the story and thread of each article of the inputs", runCluster},
+		"annotate":  {"print sentences, entities, quotes, times and quantities of inputs", runAnnotate},
+		"eval":      {"score storydesk against gold data", runEval},
+		"bench":     {"print throughput figures", runBench},
+		"version":   {"print the version", runVersion},
 	}
 }
 

@@ -52,7 +52,14 @@ func Annotate(arts []model.Article, opts BriefOptions) (anns []model.Annotations
 	close(next)
 	wg.Wait()
 
-	entities = annotate.Resolve(anns)
+	return anns, Resolve(anns)
+}
+
+// Resolve merges entities across the annotated articles, giving each
+// article's entities the corpus id and canonical name and type, and
+// returns the corpus entities.
+func Resolve(anns []model.Annotations) []model.Entity {
+	entities := annotate.Resolve(anns)
 	byID := make(map[string]model.Entity, len(entities))
 	for _, ent := range entities {
 		byID[ent.ID] = ent
@@ -65,7 +72,7 @@ func Annotate(arts []model.Article, opts BriefOptions) (anns []model.Annotations
 			}
 		}
 	}
-	return anns, entities
+	return entities
 }
 
 // reference is the date relative expressions in a are resolved against:
@@ -160,7 +167,10 @@ func group(arts []model.Article, anns []model.Annotations, opts cluster.Options)
 	for _, st := range c.Stories() {
 		info[st.ID] = st
 	}
+	// A story's id derives from its first article, so that it stays the
+	// same when the story is rebuilt from the same articles.
 	index := make(map[string]int)
+	stable := make(map[string]string)
 	var out []storyGroup
 	for i := range arts {
 		id := c.Resolve(assigned[i])
@@ -168,14 +178,17 @@ func group(arts []model.Article, anns []model.Annotations, opts cluster.Options)
 		if !ok {
 			k = len(out)
 			index[id] = k
-			st := info[id]
-			thread := c.Resolve(st.Thread)
-			if thread == "" {
-				thread = id
-			}
-			out = append(out, storyGroup{id: id, thread: thread, label: st.Label})
+			stable[id] = "s" + model.ArticleID("story", "", arts[i].ID)[:12]
+			out = append(out, storyGroup{id: stable[id], thread: c.Resolve(info[id].Thread), label: info[id].Label})
 		}
 		out[k].members = append(out[k].members, i)
+	}
+	for k := range out {
+		if t, ok := stable[out[k].thread]; ok {
+			out[k].thread = t
+		} else {
+			out[k].thread = out[k].id
+		}
 	}
 	return splitCarried(arts, out)
 }
