@@ -225,6 +225,37 @@ func TestCapitals(t *testing.T) {
 	}
 }
 
+// Unnamed state bodies are organisations named by their phrase; a role
+// "the head of <body>" before a name is a mention of that person. Written
+// from wire copy about other countries.
+func TestInstitutions(t *testing.T) {
+	in := "China's central bank cut rates on Monday. The foreign ministry said talks would go on. " +
+		"Talks were led by the head of Brazil's development bank Aloizio Mercadante. " +
+		"The Bank of England held. The court ruled. He joined the army of Sudan."
+	got := map[string]string{}
+	for _, e := range annotate(in).Entities {
+		for _, al := range e.Aliases {
+			got[al.Text] = e.Type + ":" + e.Name
+		}
+	}
+	want := map[string]string{
+		"China's central bank":                                     model.Organization + ":China's central bank",
+		"The foreign ministry":                                     model.Organization + ":foreign ministry",
+		"Brazil's development bank":                                model.Organization + ":Brazil's development bank",
+		"the head of Brazil's development bank Aloizio Mercadante": model.Person + ":Aloizio Mercadante",
+	}
+	for alias, w := range want {
+		if got[alias] != w {
+			t.Errorf("%q: %q, want %q (all %v)", alias, got[alias], w, got)
+		}
+	}
+	for _, not := range []string{"The court", "the army"} {
+		if _, ok := got[not]; ok {
+			t.Errorf("%q read as an entity: %v", not, got)
+		}
+	}
+}
+
 func TestOrgNominals(t *testing.T) {
 	in := "NATO leaders met in The Hague. The alliance agreed to spend more. " +
 		"The Biden administration welcomed it, and the US administration said so again."

@@ -65,6 +65,7 @@ func (e Entities) Annotate(d *Doc) {
 		r.possessives()
 		r.orgNominals()
 		r.capitals()
+		r.institutions()
 	}
 	r.events()
 	r.output()
