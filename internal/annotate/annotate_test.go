@@ -256,6 +256,31 @@ func TestInstitutions(t *testing.T) {
 	}
 }
 
+// An age before a war ("the 2 1/2-year-old civil war", "the decade-long
+// war") is part of the event phrase, which joins the article's war.
+// Written from wire copy about Sudan and Syria.
+func TestAgedEvent(t *testing.T) {
+	for _, c := range []struct{ in, alias string }{
+		{"The 2023 war in Sudan has displaced millions. Aid groups fear the 2 1/2-year-old war will spread.", "2 1/2-year-old war"},
+		{"The Syrian war began in 2011. Refugees fled the decade-long war.", "the decade-long war"},
+	} {
+		var got []string
+		ok := false
+		for _, e := range annotate(c.in).Entities {
+			if e.Type != model.Event {
+				continue
+			}
+			for _, al := range e.Aliases {
+				got = append(got, al.Text)
+				ok = ok || strings.HasSuffix(al.Text, c.alias) && len(e.Aliases) >= 2
+			}
+		}
+		if !ok {
+			t.Errorf("%q: event aliases %q, want one ending %q in the article's war", c.in, got, c.alias)
+		}
+	}
+}
+
 func TestOrgNominals(t *testing.T) {
 	in := "NATO leaders met in The Hague. The alliance agreed to spend more. " +
 		"The Biden administration welcomed it, and the US administration said so again."

@@ -117,11 +117,22 @@ func (r *entityReader) eventAt(k int, class string) (eventMention, bool) {
 	toks := r.d.Tokens
 	start := k
 	anchored := false
-	for j := k - 1; j >= 0 && j >= k-5; j-- {
+	limit, aged := k-5, false
+	for j := k - 1; j >= 0 && j >= limit; j-- {
 		t := toks[j]
 		w := r.word(t.seg())
 		lw := strings.ToLower(w)
 		switch {
+		case t.Kind == Word && ageAdjective(lw):
+			// "the 3 1/2-year-old war", "a decade-long war": the numbers
+			// before it are part of the phrase
+			start, anchored, aged, limit = j, true, true, j-5
+			continue
+		case aged && (t.Kind == Number || w == "-" || w == "/"):
+			if t.Kind == Number {
+				start = j
+			}
+			continue
 		case t.Kind == Punct:
 		case eventModifiers[lw] || possessive(w) || t.Kind == Word && isCap(w) && (!r.g.common[lw] || isAcronym(w)) || t.Kind == Number && len(w) == 4:
 			start = j
@@ -175,6 +186,20 @@ func (r *entityReader) eventAt(k int, class string) (eventMention, bool) {
 		m.anchors = append(m.anchors, r.eventAnchors(r.word(toks[j].seg()))...)
 	}
 	return m, true
+}
+
+// ageAdjective reports whether w gives an age or a length in time:
+// "year-old", "decade-long", "months-long".
+func ageAdjective(w string) bool {
+	unit, kind, ok := strings.Cut(w, "-")
+	if !ok || kind != "old" && kind != "long" {
+		return false
+	}
+	switch strings.TrimSuffix(unit, "s") {
+	case "year", "month", "week", "day", "decade", "century", "hour":
+		return true
+	}
+	return false
 }
 
 // isAcronym reports whether w is written in capitals ("US", "UN"), which
