@@ -50,11 +50,18 @@ func (q Quotes) Annotate(d *Doc) {
 		spans = quoteSpans(d.Text, p, next, maxBytes, spans)
 	}
 	sp := speakerFinder{d: d, g: defaultGazetteer(), quotes: spans}
+	atts := make([]attribution, len(spans))
+	for i, s := range spans {
+		if s.End > s.Start {
+			atts[i] = sp.attribute(i)
+		}
+	}
+	sp.echoes(atts)
 	for i, s := range spans {
 		if s.End <= s.Start {
 			continue
 		}
-		sq := sp.attribute(i)
+		sq := atts[i]
 		if isHeading(d, s) || sq.name == "" && isScareQuote(d, s) {
 			continue
 		}

@@ -438,6 +438,69 @@ func isOpenMark(s string) bool {
 	return false
 }
 
+// maxEchoQuotes bounds the quotes echoes compares, pair by pair.
+const maxEchoQuotes = 100
+
+// echoes gives a quote with no speaker the speaker of a longer quote in
+// the article that holds its words: a lead's partial quote (united in
+// their “strong resolve”) previews a sentence quoted in full and
+// attributed further down. The nearest such quote wins; a quote of fewer
+// than two words or 8 bytes echoes nothing.
+func (f *speakerFinder) echoes(atts []attribution) {
+	if len(atts) > maxEchoQuotes {
+		return
+	}
+	var folded []string
+	for i := range atts {
+		if atts[i].name != "" {
+			continue
+		}
+		q := f.quotes[i]
+		if q.End-q.Start < 8 || !strings.Contains(strings.TrimSpace(f.d.Text[q.Start:q.End]), " ") {
+			continue
+		}
+		if folded == nil {
+			folded = make([]string, len(atts))
+			for j, s := range f.quotes {
+				if atts[j].name != "" || j == i {
+					folded[j] = foldQuote(f.d.Text[s.Start:s.End])
+				}
+			}
+		}
+		if folded[i] == "" {
+			folded[i] = foldQuote(f.d.Text[q.Start:q.End])
+		}
+		want := strings.Trim(folded[i], " .,;:!?")
+		best := -1
+		for j := range atts {
+			if j == i || atts[j].name == "" || len(folded[j]) <= len(want) || !strings.Contains(folded[j], want) {
+				continue
+			}
+			if best < 0 || absInt(j-i) < absInt(best-i) {
+				best = j
+			}
+		}
+		if best >= 0 {
+			atts[i] = atts[best]
+			atts[i].span = Segment{}
+		}
+	}
+}
+
+// foldQuote lower-cases s and folds curly apostrophes and dashes.
+func foldQuote(s string) string {
+	return strings.ToLower(quoteFolder.Replace(s))
+}
+
+var quoteFolder = strings.NewReplacer("’", "'", "‘", "'", "—", "-", "–", "-")
+
+func absInt(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
 // result returns the attribution of quote i, zero if it has none (an
 // empty quote is never attributed).
 func (f *speakerFinder) result(i int) attribution {
