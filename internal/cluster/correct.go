@@ -7,7 +7,8 @@ import "slices"
 // into an older one scoring at least MergeThreshold. The older story keeps
 // its ID; the younger one's ID redirects to it (see Resolve). It returns
 // the number of merges. Stories are visited in creation order, so the
-// result is deterministic. Splitting drifted stories is not done.
+// result is deterministic. Cutting a story that took in two events is
+// Split's job, a batch pass over the articles.
 func (c *Online) Correct() int {
 	c.sinceFix = 0
 	touched := c.touched

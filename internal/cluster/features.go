@@ -187,6 +187,10 @@ func Extract(title, text string) Features {
 	body := tokens(text)
 	head := tokens(title)
 	f.addWords(body, true)
+	// The lead (the first sentences) tells the article's own event; later
+	// sentences often recall earlier, similar events. Lead words count
+	// twice.
+	f.addLead(body[:leadEnd(body, leadSentences)])
 	titleCase := isTitleCase(head)
 	if titleCase {
 		f.addWords(head, false)
@@ -357,3 +361,33 @@ func isTitleCase(ws []word) bool {
 	}
 	return all > 0 && caps*10 >= all*6
 }
+
+// leadEnd is the index of the first word after the first n sentences.
+func leadEnd(ws []word, n int) int {
+	seen := 0
+	for i, w := range ws {
+		if w.sentence && i > 0 {
+			seen++
+			if seen >= n {
+				return i
+			}
+		}
+	}
+	return len(ws)
+}
+
+// addLead counts the terms and names of the lead once more.
+func (f *Features) addLead(ws []word) {
+	for _, w := range ws {
+		if w.number || len(w.lower) < 2 || stopwords[w.lower] {
+			continue
+		}
+		f.Terms[Stem(w.lower)]++
+	}
+	for _, name := range names(ws, false) {
+		f.Names[name]++
+	}
+}
+
+// leadSentences is how many sentences of the text form its lead.
+const leadSentences = 2

@@ -111,3 +111,20 @@ func FuzzExtract(f *testing.F) {
 		}
 	})
 }
+
+// TestExtractLead checks that words of the lead (the first two sentences)
+// count twice and words after it once.
+func TestExtractLead(t *testing.T) {
+	f := Extract("", "Firefighters battled a blaze in Oakland. Residents fled. Officials recalled a flood in Fresno years ago.")
+	for term, want := range map[string]int{"firefighter": 2, "blaze": 2, "resident": 2, "flood": 1, "recall": 1} {
+		if got := f.Terms[term]; got != want {
+			t.Errorf("term %q counted %d times, want %d", term, got, want)
+		}
+	}
+	if got, want := f.Names["oakland"], 2; got != want {
+		t.Errorf("lead name counted %d times, want %d", got, want)
+	}
+	if got, want := f.Names["fresno"], 1; got != want {
+		t.Errorf("later name counted %d times, want %d", got, want)
+	}
+}

@@ -120,7 +120,7 @@ func New(opts Options) *Online {
 // above Options.Threshold, or starts a new story. Every MergeEvery articles
 // it runs the correction pass (see Correct).
 func (c *Online) Add(it Item) Assignment {
-	a := c.featurise(it)
+	a := c.featurise(it, true)
 	cands := c.candidates(a)
 	best, bestScore := int32(-1), -math.MaxFloat64
 	for _, s := range cands {
@@ -166,9 +166,9 @@ func (c *Online) threadOf(s *story) int32 {
 	return c.stories[t].thread
 }
 
-// featurise turns an item into a one-article story and updates document
-// frequencies.
-func (c *Online) featurise(it Item) *story {
+// featurise turns an item into a one-article story; with count it updates
+// document frequencies (an article seen again by Split is not counted).
+func (c *Online) featurise(it Item, count bool) *story {
 	var f Features
 	if it.Features != nil {
 		f = *it.Features
@@ -187,11 +187,13 @@ func (c *Online) featurise(it Item) *story {
 	f.Places = append(f.Places, lowerAll(it.Places)...)
 	f.Dates = append(f.Dates, it.Times...)
 	f.Numbers = append(f.Numbers, it.Numbers...)
-	c.docs++
-	c.logDocs = math.Log(float64(c.docs + 1))
+	if count {
+		c.docs++
+		c.logDocs = math.Log(float64(c.docs + 1))
+	}
 	s := &story{idx: -1, size: 1, into: -1, first: it.Published, last: it.Published}
-	s.terms = c.vector(f.Terms, kindTerm)
-	s.names = c.vector(f.Names, kindName)
+	s.terms = c.vector(f.Terms, kindTerm, count)
+	s.names = c.vector(f.Names, kindName, count)
 	s.places = c.details(f.Places, kindPlace)
 	s.dates = c.details(dateKeys(f.Dates), kindDate)
 	s.numbers = c.numbers(f.Numbers)
@@ -267,13 +269,15 @@ func (c *Online) id(kind featureKind, key string) int32 {
 
 // vector makes a unit-length log-tf vector sorted by feature id and counts
 // each feature once in df.
-func (c *Online) vector(counts map[string]int, prefix featureKind) []feat {
+func (c *Online) vector(counts map[string]int, prefix featureKind, count bool) []feat {
 	v := make([]feat, 0, len(counts))
 	var norm float64
 	for k, n := range counts {
 		id := c.id(prefix, k)
-		c.df[id]++
-		c.logdf[id] = float32(math.Log(float64(c.df[id] + 1)))
+		if count {
+			c.df[id]++
+			c.logdf[id] = float32(math.Log(float64(c.df[id] + 1)))
+		}
 		w := 1 + math.Log(float64(n))
 		norm += w * w
 		v = append(v, feat{id, float32(w)})

@@ -62,6 +62,11 @@ type Options struct {
 	// MergeThreshold is the least story-to-story score at which two
 	// stories changed since the last pass are merged.
 	MergeThreshold float64
+	// SplitThreshold is the story-to-story score below which Split cuts a
+	// story in two parts; 0 turns splitting off. SplitMin is the least
+	// number of articles in each part.
+	SplitThreshold float64
+	SplitMin       int
 	// ThreadThreshold is the least score for a new story to join the
 	// thread of an earlier story it did not join; ThreadWindow is how far
 	// back (from the new story's first article) that story may have been
@@ -80,7 +85,7 @@ func DefaultOptions() Options {
 		DetailWeight:       0.05,
 		ConflictWeight:     0.35,
 		ConflictSupport:    0.5,
-		LeadConflictWeight: 0.25,
+		LeadConflictWeight: 0.20,
 		HalfLife:           3 * 24 * time.Hour,
 		MaxAge:             30 * 24 * time.Hour,
 		Candidates:         8,
@@ -90,6 +95,8 @@ func DefaultOptions() Options {
 		CentroidNames:      40,
 		MergeEvery:         500,
 		MergeThreshold:     0.45,
+		SplitThreshold:     0.6,
+		SplitMin:           3,
 		ThreadThreshold:    0.12,
 		ThreadWindow:       7 * 24 * time.Hour,
 	}

@@ -166,22 +166,27 @@ func newScores(p, r float64) Scores {
 
 // RunOnline returns a run function for Clustering that feeds the records in
 // file order to a cluster.Online with opts, then runs a last correction
-// pass and resolves merged story IDs. It gives the clusterer the title and
-// text only: outlet and published are left out, since on the development
+// pass and the split pass (see cluster.Online.Split) and reads the
+// stories. It gives the clusterer the title and text only: outlet and published are left out, since on the development
 // set their presence alone tells the two events of a topic apart.
 func RunOnline(opts cluster.Options) func(context.Context, []ClusterRecord) (map[string]string, error) {
 	return func(ctx context.Context, recs []ClusterRecord) (map[string]string, error) {
 		c := cluster.New(opts)
-		assigned := make(map[string]string, len(recs))
+		items := make([]cluster.Item, len(recs))
 		for i, r := range recs {
 			if i%1024 == 0 && ctx.Err() != nil {
 				return nil, ctx.Err()
 			}
-			assigned[r.ID] = c.Add(cluster.Item{ID: r.ID, Title: r.Title, Text: r.Text}).Story
+			items[i] = cluster.Item{ID: r.ID, Title: r.Title, Text: r.Text}
+			c.Add(items[i])
 		}
 		c.Correct()
-		for id, s := range assigned {
-			assigned[id] = c.Resolve(s)
+		c.Split(items)
+		assigned := make(map[string]string, len(recs))
+		for _, s := range c.Stories() {
+			for _, id := range s.Articles {
+				assigned[id] = s.ID
+			}
 		}
 		return assigned, nil
 	}
