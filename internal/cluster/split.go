@@ -163,3 +163,142 @@ func articleOfLabel(members []*story, side []bool, label string, which bool) str
 	}
 	return ""
 }
+
+// Reassign moves each article of items, in order, to the story among its
+// own and its index candidates that it scores best against, when that is
+// not its own story and the score is at least Threshold; its own story is
+// taken without it, so that an article is not held by its own weight. The
+// stories that changed are then rebuilt from their articles; items must
+// hold every article of a story an article moves into or out of. A story left empty
+// redirects to the story its last article went to. It returns the number
+// of articles moved.
+func (c *Online) Reassign(items []Item) int {
+	home := make(map[string]int32)
+	for _, s := range c.stories {
+		if s.into >= 0 {
+			continue
+		}
+		for _, id := range s.articles {
+			home[id] = s.idx
+		}
+	}
+	feats := make(map[string]*story)
+	moved := 0
+	dest := make(map[string]int32)
+	for _, it := range items {
+		own, ok := home[it.ID]
+		if !ok {
+			continue
+		}
+		a := c.featurise(it, false)
+		feats[it.ID] = a
+		best, bestScore := own, c.score(a, c.without(c.stories[own], a))
+		for _, o := range c.candidates(a) {
+			if o == own {
+				continue
+			}
+			if sc := c.score(a, c.stories[o]); sc > bestScore && sc >= c.opts.Threshold {
+				best, bestScore = o, sc
+			}
+		}
+		if best != own {
+			dest[it.ID] = best
+			moved++
+		}
+	}
+	if moved == 0 {
+		return 0
+	}
+	changed := map[int32]bool{}
+	for id, d := range dest {
+		changed[home[id]], changed[d] = true, true
+	}
+	idxs := make([]int32, 0, len(changed))
+	for i := range changed {
+		idxs = append(idxs, i)
+	}
+	slices.Sort(idxs)
+	for _, i := range idxs {
+		for _, id := range c.stories[i].articles {
+			if feats[id] == nil {
+				return 0 // an article of a changed story is not in items
+			}
+		}
+	}
+	members := map[int32][]*story{}
+	for _, i := range idxs {
+		for _, id := range c.stories[i].articles {
+			to := i
+			if d, ok := dest[id]; ok {
+				to = d
+			}
+			members[to] = append(members[to], feats[id])
+		}
+	}
+	for _, i := range idxs {
+		s := c.stories[i]
+		ms := members[i]
+		if len(ms) == 0 {
+			// Redirect to where its first article went.
+			s.into = dest[s.articles[0]]
+			s.terms, s.names, s.places, s.dates, s.numbers = nil, nil, nil, nil, nil
+			s.articles, s.outlets = nil, nil
+			continue
+		}
+		side := make([]bool, len(ms))
+		a := c.combine(ms, side, false)
+		label := s.label
+		s.terms, s.names, s.places, s.dates, s.numbers = a.terms, a.names, a.places, a.dates, a.numbers
+		s.size, s.first, s.last, s.outlets, s.articles = a.size, a.first, a.last, a.outlets, a.articles
+		s.normAt = 0
+		s.label = a.label
+		for _, m := range ms {
+			if m.label == label {
+				s.label = label
+			}
+		}
+		c.index(s, s)
+		c.markTouched(s)
+	}
+	return moved
+}
+
+// without is s less article a: the story an article is compared with when
+// asking whether it belongs there.
+func (c *Online) without(s, a *story) *story {
+	o := &story{idx: s.idx, into: -1, size: s.size - a.size, first: s.first, last: s.last}
+	if o.size <= 0 {
+		return o
+	}
+	o.terms = subVectors(s.terms, a.terms)
+	o.names = subVectors(s.names, a.names)
+	o.places = subDetails(s.places, a.places)
+	o.dates = subDetails(s.dates, a.dates)
+	o.numbers = subDetails(s.numbers, a.numbers)
+	return o
+}
+
+func subVectors(a, b []feat) []feat {
+	out := make([]feat, 0, len(a))
+	for _, f := range a {
+		if w := f.w - weightOf(b, f.id); w > 1e-6 {
+			out = append(out, feat{f.id, w})
+		}
+	}
+	return out
+}
+
+func subDetails(s, a []detail) []detail {
+	out := make([]detail, 0, len(s))
+	for _, d := range s {
+		for _, x := range a {
+			if x.id == d.id && x.noun == d.noun {
+				d.n -= x.n
+			}
+		}
+		if d.n > 0 {
+			out = append(out, d)
+		}
+	}
+	return out
+}

@@ -95,3 +95,43 @@ func TestSplitKeepsOneEvent(t *testing.T) {
 		t.Errorf("SplitThreshold 0 cut %d stories, want 0", cut)
 	}
 }
+
+// TestReassign adds one article of the second event as if the stream had
+// read it as the first (its features say so), then gives Reassign the
+// article as it is: it must move to the second event's story.
+func TestReassign(t *testing.T) {
+	items, event := twoEvents(5)
+	c := cluster.New(cluster.DefaultOptions())
+	wrong := -1
+	for i, it := range items {
+		if event[i] == 1 && wrong < 0 && i > 4 {
+			wrong = i
+			f := cluster.Extract(items[0].Title, items[0].Text)
+			it.Features = &f
+		}
+		c.Add(it)
+	}
+	storyOf := func() map[string]string {
+		m := map[string]string{}
+		for _, s := range c.Stories() {
+			for _, id := range s.Articles {
+				m[id] = s.ID
+			}
+		}
+		return m
+	}
+	before := storyOf()
+	if before[items[wrong].ID] != before[items[0].ID] || before[items[1].ID] == before[items[0].ID] {
+		t.Fatalf("set-up: stories %v, want the two events apart and article %d with the first", before, wrong)
+	}
+	if moved := c.Reassign(items); moved != 1 {
+		t.Errorf("Reassign moved %d articles, want 1", moved)
+	}
+	after := storyOf()
+	if after[items[wrong].ID] != after[items[1].ID] {
+		t.Errorf("article %d in %s, want %s with its event", wrong, after[items[wrong].ID], after[items[1].ID])
+	}
+	if moved := c.Reassign(items); moved != 0 {
+		t.Errorf("second Reassign moved %d articles, want 0", moved)
+	}
+}

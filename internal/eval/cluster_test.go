@@ -100,7 +100,7 @@ func sharedDir(t testing.TB) string {
 
 // devBCubedF1 is the B-cubed F1 reached on the development set with
 // DefaultOptions; the test fails when it drops by more than the margin.
-const devBCubedF1, devMargin = 0.900, 0.02
+const devBCubedF1, devMargin = 0.917, 0.02
 
 func TestClusteringDev(t *testing.T) {
 	path := filepath.Join(sharedDir(t), "eval", "clustering", "articles.jsonl")
