@@ -158,14 +158,30 @@ type storyGroup struct {
 // thread; carried articles it put elsewhere stay where they are.
 func group(arts []model.Article, anns []model.Annotations, opts cluster.Options) []storyGroup {
 	c := cluster.New(opts)
-	assigned := make([]string, len(arts))
+	items := make([]cluster.Item, len(arts))
 	for i, a := range arts {
-		assigned[i] = c.Add(Item(a, anns[i])).Story
+		items[i] = Item(a, anns[i])
+		c.Add(items[i])
 	}
+	// After the stream: merge stories that converged, split stories that
+	// swallowed two similar events, and let each article move to the story
+	// it fits best (twice: the second round settles what the first moved).
 	c.Correct()
+	c.Split(items)
+	for range 2 {
+		c.Reassign(items)
+	}
 	info := make(map[string]cluster.Story)
+	storyOf := make(map[string]string, len(arts))
 	for _, st := range c.Stories() {
 		info[st.ID] = st
+		for _, id := range st.Articles {
+			storyOf[id] = st.ID
+		}
+	}
+	assigned := make([]string, len(arts))
+	for i, a := range arts {
+		assigned[i] = storyOf[a.ID]
 	}
 	// A story's id derives from its first article, so that it stays the
 	// same when the story is rebuilt from the same articles.
