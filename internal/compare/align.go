@@ -6,62 +6,97 @@ import (
 	"strconv"
 )
 
+// termIndex holds the story's terms: their ids, which claims hold each
+// (postings) and which are numbers.
+type termIndex struct {
+	ids      map[string]int32
+	postings [][]int32
+	values   map[int32]bool
+	n        float64 // claims indexed
+}
+
 // index gives every claim its weighted terms: content-word stems, resolved
 // entities, numbers and full dates, each weighted by its inverse document
 // frequency over the story's claims, so that words every article repeats
 // ("summit", the main actors) count for less than a rare detail.
-func index(cs []claim) (postings [][]int32) {
-	ids := map[string]int32{}
-	id := func(t string) int32 {
-		if v, ok := ids[t]; ok {
-			return v
+func index(cs []claim) *termIndex {
+	x := &termIndex{ids: map[string]int32{}, values: map[int32]bool{}, n: float64(len(cs))}
+	for i := range cs {
+		x.terms(&cs[i], true)
+		for _, t := range cs[i].terms {
+			x.postings[t] = append(x.postings[t], int32(i))
 		}
-		v := int32(len(ids))
-		ids[t] = v
-		postings = append(postings, nil)
-		return v
 	}
 	for i := range cs {
-		c := &cs[i]
-		set := map[int32]bool{}
-		for _, w := range c.words {
-			if content(w.text) {
-				set[id("w:"+stem(w.text))] = true
+		x.weigh(&cs[i])
+	}
+	return x
+}
+
+// piece gives a piece of an indexed claim its terms and weights by the
+// claims' frequencies, without counting it in them: a piece only repeats
+// its claim's words.
+func (x *termIndex) piece(c *claim) {
+	x.terms(c, false)
+	x.weigh(c)
+}
+
+// terms sets c.terms and c.values; new terms get ids only when add is set.
+func (x *termIndex) terms(c *claim, add bool) {
+	set := map[int32]bool{}
+	put := func(t string, value bool) {
+		v, ok := x.ids[t]
+		if !ok {
+			if !add {
+				return
 			}
+			v = int32(len(x.ids))
+			x.ids[t] = v
+			x.postings = append(x.postings, nil)
 		}
-		for _, e := range c.entities {
-			set[id("e:"+e)] = true
-		}
-		for _, q := range c.numbers {
-			if q.Value != nil {
-				set[id("n:"+strconv.FormatFloat(*q.Value, 'g', -1, 64))] = true
-			}
-		}
-		for _, t := range c.times {
-			if len(t.Value) >= 10 {
-				set[id("t:"+t.Value[:10])] = true
-			}
-		}
-		for t := range set {
-			c.terms = append(c.terms, t)
-		}
-		sort.Slice(c.terms, func(a, b int) bool { return c.terms[a] < c.terms[b] })
-		for _, t := range c.terms {
-			postings[t] = append(postings[t], int32(i))
+		set[v] = true
+		if value {
+			x.values[v] = true
 		}
 	}
-	n := float64(len(cs))
-	for i := range cs {
-		c := &cs[i]
-		c.weights = make([]float32, len(c.terms))
-		c.norm = 0
-		for k, t := range c.terms {
-			w := float32(math.Log(1 + n/float64(len(postings[t]))))
-			c.weights[k] = w
-			c.norm += w
+	for _, w := range c.words {
+		if content(w.text) {
+			put("w:"+stem(w.text), false)
 		}
 	}
-	return postings
+	for _, e := range c.entities {
+		put("e:"+e, false)
+	}
+	for _, q := range c.numbers {
+		if q.Value != nil {
+			put("n:"+strconv.FormatFloat(*q.Value, 'g', -1, 64), true)
+		}
+	}
+	for _, t := range c.times {
+		if len(t.Value) >= 10 {
+			put("t:"+t.Value[:10], false)
+		}
+	}
+	c.terms = c.terms[:0]
+	c.values = c.values[:0]
+	for t := range set {
+		c.terms = append(c.terms, t)
+		if x.values[t] {
+			c.values = append(c.values, t)
+		}
+	}
+	sort.Slice(c.terms, func(a, b int) bool { return c.terms[a] < c.terms[b] })
+	sort.Slice(c.values, func(a, b int) bool { return c.values[a] < c.values[b] })
+}
+
+func (x *termIndex) weigh(c *claim) {
+	c.weights = make([]float32, len(c.terms))
+	c.norm = 0
+	for k, t := range c.terms {
+		w := float32(math.Log(1 + x.n/float64(max(len(x.postings[t]), 1))))
+		c.weights[k] = w
+		c.norm += w
+	}
 }
 
 // similarity is the weighted Dice overlap of two claims' terms: 1 when
@@ -155,6 +190,9 @@ func group(cs []claim, pairs []pair, link float64) [][]int32 {
 		if meanLink(cs, groups[ga], groups[gb]) < link {
 			continue
 		}
+		if !keepsValues(cs, groups[ga], groups[gb]) || !keepsValues(cs, groups[gb], groups[ga]) {
+			continue
+		}
 		for _, m := range groups[gb] {
 			of[m] = ga
 		}
@@ -190,4 +228,124 @@ func meanLink(cs []claim, a, b []int32) float64 {
 		}
 	}
 	return sum / float64(len(a)*len(b))
+}
+
+// hasTerm reports whether the sorted terms hold t.
+func hasTerm(terms []int32, t int32) bool {
+	i := sort.Search(len(terms), func(i int) bool { return terms[i] >= t })
+	return i < len(terms) && terms[i] == t
+}
+
+// keepsValues reports whether every claim of b states the numbers that
+// all the claims of a state: a fact that two or more articles give with
+// the same figure ("troops captured two villages") does not
+// take in a claim about the same actors without it. A single claim sets
+// no such core.
+func keepsValues(cs []claim, a, b []int32) bool {
+	if len(a) < 2 {
+		return true
+	}
+	for _, v := range cs[a[0]].values {
+		inAll := true
+		for _, x := range a[1:] {
+			if !hasTerm(cs[x].values, v) {
+				inAll = false
+				break
+			}
+		}
+		if !inAll {
+			continue
+		}
+		for _, y := range b {
+			if !hasTerm(cs[y].values, v) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// details finds what a corroborated sentence adds on its own: a piece of
+// a claim that backs a fact of two or more articles, when the piece is
+// hardly like the fact's other claims (below low) and no claim of another
+// article states it (below align), becomes a single-source fact. Of the
+// pieces of one claim that qualify, the weightiest is taken. cs holds the
+// claims up to first and their pieces after; postings index the claims.
+func details(cs []claim, first int, postings [][]int32, groups [][]int32, factOf []int, low, align float64) [][]int32 {
+	if low <= 0 {
+		return nil
+	}
+	limit := first/4 + 2
+	best := map[int]int32{}
+	seen := make([]bool, first)
+	var touched []int32
+	for pi := first; pi < len(cs); pi++ {
+		p := &cs[pi]
+		g := groups[factOf[p.parent]]
+		if len(g) < 2 {
+			continue
+		}
+		if b, ok := best[p.parent]; ok && cs[b].norm >= p.norm {
+			continue
+		}
+		alone := true
+		for _, m := range g {
+			if cs[m].art != p.art && similarity(p, &cs[m]) >= low {
+				alone = false
+				break
+			}
+		}
+		// Only claims sharing a term with the piece can reach align; as in
+		// candidates, terms a quarter of the claims hold propose none.
+		touched = touched[:0]
+		for _, t := range p.terms {
+			if len(postings[t]) > limit {
+				continue
+			}
+			for _, ci := range postings[t] {
+				if !alone {
+					break
+				}
+				if seen[ci] || cs[ci].art == p.art {
+					continue
+				}
+				seen[ci] = true
+				touched = append(touched, ci)
+				if similarity(p, &cs[ci]) >= align {
+					alone = false
+				}
+			}
+		}
+		for _, ci := range touched {
+			seen[ci] = false
+		}
+		if alone {
+			best[p.parent] = int32(pi)
+		}
+	}
+	var out [][]int32
+	for _, pi := range best {
+		out = append(out, []int32{pi})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i][0] < out[j][0] })
+	return out
+}
+
+// ownTerms reports whether claim i holds a term that no claim of another
+// article in its group g holds: without one, no piece of it can add a
+// detail to the fact.
+func ownTerms(cs []claim, i int, g []int32) bool {
+	for _, t := range cs[i].terms {
+		held := false
+		for _, m := range g {
+			if cs[m].art != cs[i].art && hasTerm(cs[m].terms, t) {
+				held = true
+				break
+			}
+		}
+		if !held {
+			return true
+		}
+	}
+	return false
 }

@@ -23,6 +23,12 @@ type Options struct {
 	// enough to be checked for values that clash; it may sit below Align.
 	// 0 means Align.
 	Conflict float64
+	// Detail is the similarity below which a piece of a corroborated
+	// sentence (a clause cut at a comma, a relative or reported clause)
+	// counts as a detail the other articles do not state; such a piece
+	// becomes a single-source fact of its own, so one sentence can back
+	// two facts. 0 turns this off.
+	Detail float64
 	// MaxUnique is the most single-source facts listed per article, best
 	// first. 0 means no limit.
 	MaxUnique int
@@ -32,7 +38,7 @@ type Options struct {
 
 // DefaultOptions returns the options the briefing uses.
 func DefaultOptions() Options {
-	return Options{MinClauseWords: 5, Align: 0.25, Link: 0.2, Conflict: 0.12, MaxUnique: 8, MaxPoints: 8}
+	return Options{MinClauseWords: 5, Align: 0.25, Link: 0.2, Conflict: 0.12, Detail: 0.1, MaxUnique: 8, MaxPoints: 8}
 }
 
 // Coverage says which article reports which fact: Cells[i][j] is true when
@@ -75,7 +81,8 @@ func Compare(arts []model.Article, anns []model.Annotations, opts Options) Resul
 		opts.MaxPoints = 8
 	}
 	cs := claims(arts, anns, opts)
-	postings := index(cs)
+	ix := index(cs)
+	postings := ix.postings
 	related := candidates(cs, postings, min(opts.Align, opts.Conflict))
 	var pairs []pair
 	for _, p := range related {
@@ -93,18 +100,36 @@ func Compare(arts []model.Article, anns []model.Annotations, opts Options) Resul
 	res := Result{}
 	factOf := make([]int, len(cs))
 	for fi, g := range groups {
-		res.Facts = append(res.Facts, fact(arts, cs, g))
 		for _, m := range g {
 			factOf[m] = fi
 		}
 	}
+	// Pieces of the claims that back a fact of several articles: a part
+	// such a sentence adds on its own becomes a fact of its own.
+	all := cs[:len(cs):len(cs)]
+	if opts.Detail > 0 {
+		for i := range cs {
+			if len(groups[factOf[i]]) < 2 || !ownTerms(cs, i, groups[factOf[i]]) {
+				continue
+			}
+			for _, p := range pieces(cs[i], &anns[cs[i].art], opts.MinClauseWords) {
+				p.parent = i
+				ix.piece(&p)
+				all = append(all, p)
+			}
+		}
+	}
+	facts := append(groups[:len(groups):len(groups)], details(all, len(cs), postings, groups, factOf, opts.Detail, opts.Align)...)
+	for _, g := range facts {
+		res.Facts = append(res.Facts, fact(arts, all, g))
+	}
 	var quoteClashes []model.Conflict
 	res.Quotes, quoteClashes = quoteGroups(arts, anns, cs, factOf)
 	res.Conflicts = append(contradictions(arts, cs, related), quoteClashes...)
-	res.Coverage = coverage(arts, groups, cs)
-	res.Unique = unique(arts, cs, groups, opts.MaxUnique)
+	res.Coverage = coverage(arts, facts, all)
+	res.Unique = unique(arts, all, facts, opts.MaxUnique)
 	res.Timeline = timeline(cs, factOf, res.Facts)
-	res.Points = points(cs, groups, res.Facts, opts.MaxPoints)
+	res.Points = points(all, facts, res.Facts, opts.MaxPoints)
 	return res
 }
 

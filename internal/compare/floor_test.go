@@ -1,11 +1,14 @@
 package compare_test
 
 // Floors for TestSeeds: what the method reached on the seed story, minus
-// a margin, so a change that loses ground fails.
+// a margin, so a change that loses ground fails. Reached: exact 0.75,
+// any 1.00, multi-source precision 0.54, conflicts 6/6 with none false,
+// unique 0.86.
 const (
-	minExact          = 0.60
+	minExact          = 0.72
 	minAny            = 0.95
-	minConflicts      = 0.83
-	minUnique         = 0.78
+	minMultiPrecision = 0.50
+	minConflicts      = 0.95
+	minUnique         = 0.83
 	maxFalseConflicts = 1
 )

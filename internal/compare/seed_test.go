@@ -91,6 +91,7 @@ func TestSeeds(t *testing.T) {
 	}{
 		{"fact recall exact", frac(r.FactsExact, r.GoldFacts), minExact},
 		{"fact recall any", frac(r.FactsAny, r.GoldFacts), minAny},
+		{"multi-source precision", frac(r.MultiCorrect, r.MultiJudged), minMultiPrecision},
 		{"conflicts found", frac(r.ConflictsFound, r.GoldConflicts), minConflicts},
 		{"unique recall", frac(r.UniqueFound, r.GoldUnique), minUnique},
 	}
