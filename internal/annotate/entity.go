@@ -240,6 +240,15 @@ func (r *entityReader) hyphenated(s Segment, initial bool, tok int) {
 func (r *entityReader) chunk(words []Segment, initial bool, tok int) {
 	text := r.d.Text
 	words[len(words)-1] = trimPossessive(words[len(words)-1], text)
+	// "Putin again woos Trump Trump had vowed …": a word straight after
+	// itself is a heading run into the next sentence, not one name.
+	for k := 1; k < len(words); k++ {
+		if r.word(words[k]) == r.word(words[k-1]) {
+			r.chunk(append([]Segment(nil), words[:k]...), initial, tok)
+			r.chunk(append([]Segment(nil), words[k:]...), false, tokenAt(r.d.Tokens, words[k].Start))
+			return
+		}
+	}
 	// "US-based Institute …": a hyphenated adjective is not part of the name
 	for len(words) > 1 {
 		w := r.word(words[0])
