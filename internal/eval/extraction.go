@@ -54,13 +54,27 @@ type PageScore struct {
 // {"id","file","url","body"} object per line, and the gzip-compressed HTML
 // each names relative to dir.
 func LoadExtraction(dir string) ([]ExtractionPage, error) {
-	name := filepath.Join(dir, "pages.jsonl")
-	f, err := os.Open(name)
+	var pages []ExtractionPage
+	err := readPageSet(dir, func(rec struct{ ID, File, URL, Body string }) string { return rec.File },
+		func(rec struct{ ID, File, URL, Body string }, page []byte) {
+			pages = append(pages, ExtractionPage{ID: rec.ID, URL: rec.URL, HTML: page, Gold: rec.Body})
+		})
 	if err != nil {
 		return nil, fmt.Errorf("load extraction set: %w", err)
 	}
+	return pages, nil
+}
+
+// readPageSet reads dir/pages.jsonl, decoding each line into a T, and calls
+// each with the record and the HTML of the page file it names (relative to
+// dir, gunzipped when it ends in .gz).
+func readPageSet[T any](dir string, file func(T) string, each func(T, []byte)) error {
+	name := filepath.Join(dir, "pages.jsonl")
+	f, err := os.Open(name)
+	if err != nil {
+		return err
+	}
 	defer f.Close()
-	var pages []ExtractionPage
 	sc := bufio.NewScanner(f)
 	sc.Buffer(make([]byte, 0, 1<<20), 64<<20)
 	line := 0
@@ -69,22 +83,20 @@ func LoadExtraction(dir string) ([]ExtractionPage, error) {
 		if len(bytes.TrimSpace(sc.Bytes())) == 0 {
 			continue
 		}
-		var rec struct {
-			ID, File, URL, Body string
-		}
+		var rec T
 		if err := json.Unmarshal(sc.Bytes(), &rec); err != nil {
-			return nil, fmt.Errorf("%s:%d: %w", name, line, err)
+			return fmt.Errorf("%s:%d: %w", name, line, err)
 		}
-		page, err := readPageHTML(filepath.Join(dir, filepath.FromSlash(rec.File)))
+		page, err := readPageHTML(filepath.Join(dir, filepath.FromSlash(file(rec))))
 		if err != nil {
-			return nil, fmt.Errorf("%s:%d: page %s: %w", name, line, rec.ID, err)
+			return fmt.Errorf("%s:%d: %w", name, line, err)
 		}
-		pages = append(pages, ExtractionPage{ID: rec.ID, URL: rec.URL, HTML: page, Gold: rec.Body})
+		each(rec, page)
 	}
 	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("read %s: %w", name, err)
+		return fmt.Errorf("read %s: %w", name, err)
 	}
-	return pages, nil
+	return nil
 }
 
 // readPageHTML reads a page, gunzipping it when its name ends in .gz.

@@ -1,13 +1,8 @@
 package eval
 
 import (
-	"bufio"
-	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
-	"os"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"time"
@@ -87,39 +82,19 @@ type MetadataReport struct {
 // {"id","file","url","title","authors","published",...} object per line,
 // and the gzip-compressed HTML each names relative to dir.
 func LoadMetadata(dir string) ([]MetadataPage, error) {
-	name := filepath.Join(dir, "pages.jsonl")
-	f, err := os.Open(name)
-	if err != nil {
-		return nil, fmt.Errorf("load metadata set: %w", err)
+	type record struct {
+		ID, File, URL, Title, Published string
+		Authors                         []string
 	}
-	defer f.Close()
 	var pages []MetadataPage
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 0, 1<<20), 64<<20)
-	line := 0
-	for sc.Scan() {
-		line++
-		if len(bytes.TrimSpace(sc.Bytes())) == 0 {
-			continue
-		}
-		var rec struct {
-			ID, File, URL, Title, Published string
-			Authors                         []string
-		}
-		if err := json.Unmarshal(sc.Bytes(), &rec); err != nil {
-			return nil, fmt.Errorf("%s:%d: %w", name, line, err)
-		}
-		page, err := readPageHTML(filepath.Join(dir, filepath.FromSlash(rec.File)))
-		if err != nil {
-			return nil, fmt.Errorf("%s:%d: page %s: %w", name, line, rec.ID, err)
-		}
+	err := readPageSet(dir, func(rec record) string { return rec.File }, func(rec record, page []byte) {
 		pages = append(pages, MetadataPage{
 			ID: rec.ID, URL: rec.URL, HTML: page,
 			Title: rec.Title, Authors: rec.Authors, Published: rec.Published,
 		})
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("read %s: %w", name, err)
+	})
+	if err != nil {
+		return nil, fmt.Errorf("load metadata set: %w", err)
 	}
 	return pages, nil
 }
