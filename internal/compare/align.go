@@ -1,7 +1,9 @@
 package compare
 
 import (
+	"cmp"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 )
@@ -85,8 +87,8 @@ func (x *termIndex) terms(c *claim, add bool) {
 			c.values = append(c.values, t)
 		}
 	}
-	sort.Slice(c.terms, func(a, b int) bool { return c.terms[a] < c.terms[b] })
-	sort.Slice(c.values, func(a, b int) bool { return c.values[a] < c.values[b] })
+	slices.Sort(c.terms)
+	slices.Sort(c.values)
 }
 
 func (x *termIndex) weigh(c *claim) {
@@ -134,40 +136,65 @@ type pair struct {
 // work near linear in the story's size.
 func candidates(cs []claim, postings [][]int32, min float64) []pair {
 	limit := len(cs)/4 + 2
-	hits := make([]int32, len(cs))
+	// common[i] is the weight claim i holds in terms too common to
+	// propose pairs; rare[j] sums, for the claim at hand, the weights of
+	// the rarer terms it shares with claim j. Together they bound the
+	// similarity from above, so that pairs that cannot reach min are
+	// dropped before the exact score is computed.
+	common := make([]float32, len(cs))
+	for i := range cs {
+		for k, t := range cs[i].terms {
+			if len(postings[t]) > limit {
+				common[i] += cs[i].weights[k]
+			}
+		}
+	}
+	rare := make([]float32, len(cs))
 	var touched []int32
 	var out []pair
 	for i := range cs {
 		touched = touched[:0]
-		for _, t := range cs[i].terms {
+		for k, t := range cs[i].terms {
 			p := postings[t]
 			if len(p) > limit {
 				continue
 			}
+			w := cs[i].weights[k]
 			for _, j := range p {
 				if j > int32(i) && cs[j].art != cs[i].art {
-					if hits[j] == 0 {
+					if rare[j] == 0 {
 						touched = append(touched, j)
 					}
-					hits[j]++
+					rare[j] += w
 				}
 			}
 		}
 		for _, j := range touched {
-			hits[j] = 0
+			// Each shared term counts once in each claim: 2w. The slack
+			// keeps rounding from dropping a pair the exact score keeps.
+			c := common[i]
+			if common[j] < c {
+				c = common[j]
+			}
+			bound := 2 * (float64(rare[j]) + float64(c))
+			rare[j] = 0
+			if bound*1.001+1e-6 < min*float64(cs[i].norm+cs[j].norm) {
+				continue
+			}
 			if s := similarity(&cs[i], &cs[j]); s >= min {
 				out = append(out, pair{int32(i), j, s})
 			}
 		}
 	}
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].score != out[j].score {
-			return out[i].score > out[j].score
+	// The order is total (a and b name one pair), so any sort gives it.
+	slices.SortFunc(out, func(x, y pair) int {
+		if c := cmp.Compare(y.score, x.score); c != 0 {
+			return c
 		}
-		if out[i].a != out[j].a {
-			return out[i].a < out[j].a
+		if c := cmp.Compare(x.a, y.a); c != 0 {
+			return c
 		}
-		return out[i].b < out[j].b
+		return cmp.Compare(x.b, y.b)
 	})
 	return out
 }
@@ -202,7 +229,7 @@ func group(cs []claim, pairs []pair, link float64) [][]int32 {
 	var out [][]int32
 	for _, g := range groups {
 		if len(g) > 0 {
-			sort.Slice(g, func(i, j int) bool { return g[i] < g[j] })
+			slices.Sort(g)
 			out = append(out, g)
 		}
 	}

@@ -67,8 +67,8 @@ func claims(arts []model.Article, anns []model.Annotations, opts Options) []clai
 // words and, unless long, ends like a sentence (headings and captions
 // often do not).
 func statement(s string, minWords int) bool {
-	ws := words(s)
-	if len(ws) < minWords {
+	n := countWords(s)
+	if n < minWords {
 		return false
 	}
 	t := strings.TrimRight(strings.TrimSpace(s), `"'”’)]`)
@@ -77,7 +77,7 @@ func statement(s string, minWords int) bool {
 	}
 	last, _ := utf8.DecodeLastRuneInString(t)
 	ends := last == '.' || last == '!' || last == '?' || last == '…'
-	return ends || len(ws) >= 12
+	return ends || n >= 12
 }
 
 // splitClauses returns byte ranges of s, cut at clauseCuts outside
@@ -109,7 +109,7 @@ func splitClauses(s string, minWords int) [][2]int {
 	var out [][2]int
 	from := 0
 	for _, c := range cuts {
-		if len(words(s[from:c])) >= minWords && len(words(s[c:])) >= minWords {
+		if countWords(s[from:c]) >= minWords && countWords(s[c:]) >= minWords {
 			out = append(out, [2]int{from, c})
 			from = c + 1
 		}

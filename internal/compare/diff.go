@@ -13,9 +13,11 @@ type op struct {
 // (sameWord), in time len(a)·len(b).
 func diffWords(a, b []string) []op {
 	n, m := len(a), len(b)
+	// One backing array for the whole table: rows of m+1 cells.
+	cells := make([]int32, (n+1)*(m+1))
 	l := make([][]int32, n+1)
 	for i := range l {
-		l[i] = make([]int32, m+1)
+		l[i] = cells[i*(m+1) : (i+1)*(m+1) : (i+1)*(m+1)]
 	}
 	for i := n - 1; i >= 0; i-- {
 		for j := m - 1; j >= 0; j-- {
@@ -28,7 +30,7 @@ func diffWords(a, b []string) []op {
 			}
 		}
 	}
-	var ops []op
+	ops := make([]op, 0, n+m-int(l[0][0]))
 	i, j := 0, 0
 	for i < n && j < m {
 		switch {

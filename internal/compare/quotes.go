@@ -89,35 +89,48 @@ func quoteGroups(arts []model.Article, anns []model.Annotations, cs []claim, fac
 func quotePairs(qs []quoted) [][2]int {
 	posting := map[string][]int{}
 	nContent := make([]int, len(qs))
+	uniq := make([][]string, len(qs)) // each quote's content words, once each
+	seen := map[string]bool{}
 	for i, q := range qs {
-		seen := map[string]bool{}
+		clear(seen)
 		for _, w := range q.words {
 			if content(w) && !seen[w] {
 				seen[w] = true
 				posting[w] = append(posting[w], i)
+				uniq[i] = append(uniq[i], w)
 			}
 		}
-		nContent[i] = len(seen)
+		nContent[i] = len(uniq[i])
 	}
-	shared := map[[2]int]int{}
-	for _, list := range posting {
-		for x := 0; x < len(list); x++ {
-			for y := x + 1; y < len(list); y++ {
-				shared[[2]int{list[x], list[y]}]++
-			}
-		}
-	}
+	// For each quote, count the words it shares with each later quote;
+	// hits is cleared through touched after each.
+	hits := make([]int, len(qs))
+	var touched []int
 	var out [][2]int
-	for k, n := range shared {
-		if 2*n >= min(nContent[k[0]], nContent[k[1]]) {
-			out = append(out, k)
+	for i := range qs {
+		touched = touched[:0]
+		for _, w := range uniq[i] {
+			for _, j := range posting[w] {
+				if j > i {
+					if hits[j] == 0 {
+						touched = append(touched, j)
+					}
+					hits[j]++
+				}
+			}
+		}
+		for _, j := range touched {
+			if 2*hits[j] >= min(nContent[i], nContent[j]) {
+				out = append(out, [2]int{i, j})
+			}
+			hits[j] = 0
 		}
 	}
-	sort.Slice(out, func(i, j int) bool {
-		if out[i][0] != out[j][0] {
-			return out[i][0] < out[j][0]
+	slices.SortFunc(out, func(x, y [2]int) int {
+		if x[0] != y[0] {
+			return x[0] - y[0]
 		}
-		return out[i][1] < out[j][1]
+		return x[1] - y[1]
 	})
 	return out
 }

@@ -36,22 +36,46 @@ type word struct {
 // words splits s into letter/digit runs, keeping inner apostrophes and
 // hyphens ("don't", "one-on-one"), lower-cased with curly apostrophes folded.
 func words(s string) []word {
-	var out []word
+	out := make([]word, 0, len(s)/6+1)
+	scan(s, func(raw string, start, end int) {
+		t := raw
+		if strings.ContainsAny(raw, "’‘") {
+			t = apostrophes.Replace(raw)
+		}
+		out = append(out, word{text: strings.ToLower(t), raw: raw, start: start, end: end})
+	})
+	return out
+}
+
+// countWords is len(words(s)) without building the words.
+func countWords(s string) int {
+	n := 0
+	scan(s, func(string, int, int) { n++ })
+	return n
+}
+
+// scan calls f with each word of s as words finds it: the run trimmed of
+// outer apostrophes and hyphens, and the run's byte offsets.
+func scan(s string, f func(raw string, start, end int)) {
 	start := -1
 	flush := func(end int) {
 		if start < 0 {
 			return
 		}
-		raw := strings.Trim(s[start:end], "'’‘-")
-		if raw != "" {
-			t := strings.ToLower(apostrophes.Replace(raw))
-			out = append(out, word{text: t, raw: raw, start: start, end: end})
+		if raw := strings.Trim(s[start:end], "'’‘-"); raw != "" {
+			f(raw, start, end)
 		}
 		start = -1
 	}
 	for i, r := range s {
-		inWord := unicode.IsLetter(r) || unicode.IsDigit(r) ||
-			(start >= 0 && (r == '\'' || r == '’' || r == '-' || r == '.' && i+1 < len(s) && unicode.IsDigit(rune(s[i+1]))))
+		var inWord bool
+		if r < 0x80 {
+			c := byte(r)
+			inWord = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' ||
+				start >= 0 && (c == '\'' || c == '-' || c == '.' && i+1 < len(s) && '0' <= s[i+1] && s[i+1] <= '9')
+		} else {
+			inWord = unicode.IsLetter(r) || unicode.IsDigit(r) || start >= 0 && r == '’'
+		}
 		if inWord {
 			if start < 0 {
 				start = i
@@ -61,7 +85,6 @@ func words(s string) []word {
 		flush(i)
 	}
 	flush(len(s))
-	return out
 }
 
 // stem reduces an English word to a crude stem so that "talks", "talked"
