@@ -1,7 +1,6 @@
 package compare
 
 import (
-	"cmp"
 	"math"
 	"slices"
 	"sort"
@@ -150,6 +149,10 @@ func candidates(cs []claim, postings [][]int32, min float64) []pair {
 		}
 	}
 	rare := make([]float32, len(cs))
+	art := make([]int, len(cs)) // cs[j].art, kept close for the inner loop
+	for i := range cs {
+		art[i] = cs[i].art
+	}
 	var touched []int32
 	var out []pair
 	for i := range cs {
@@ -161,7 +164,7 @@ func candidates(cs []claim, postings [][]int32, min float64) []pair {
 			}
 			w := cs[i].weights[k]
 			for _, j := range p {
-				if j > int32(i) && cs[j].art != cs[i].art {
+				if j > int32(i) && art[j] != art[i] {
 					if rare[j] == 0 {
 						touched = append(touched, j)
 					}
@@ -169,6 +172,7 @@ func candidates(cs []claim, postings [][]int32, min float64) []pair {
 				}
 			}
 		}
+		slices.Sort(touched) // pairs of one claim in order of b
 		for _, j := range touched {
 			// Each shared term counts once in each claim: 2w. The slack
 			// keeps rounding from dropping a pair the exact score keeps.
@@ -186,17 +190,44 @@ func candidates(cs []claim, postings [][]int32, min float64) []pair {
 			}
 		}
 	}
-	// The order is total (a and b name one pair), so any sort gives it.
-	slices.SortFunc(out, func(x, y pair) int {
-		if c := cmp.Compare(y.score, x.score); c != 0 {
-			return c
-		}
-		if c := cmp.Compare(x.a, y.a); c != 0 {
-			return c
-		}
-		return cmp.Compare(x.b, y.b)
-	})
+	// out is in order of a, then b; a stable sort by score, best first,
+	// gives the order by score, a and b.
+	sortByScore(out)
 	return out
+}
+
+// sortByScore sorts ps by score, highest first, keeping the order of
+// equal scores. Scores are float32 values at or above 0 (similarity
+// computes them in float32), whose bits order as the values do, so a
+// radix sort on the inverted bits does it in four linear passes.
+func sortByScore(ps []pair) {
+	if len(ps) < 2 {
+		return
+	}
+	key := func(p pair) uint32 { return ^math.Float32bits(float32(p.score)) }
+	tmp := make([]pair, len(ps))
+	src, dst := ps, tmp
+	for shift := 0; shift < 32; shift += 8 {
+		var count [257]int
+		for _, p := range src {
+			count[key(p)>>shift&0xff+1]++
+		}
+		if count[key(src[0])>>shift&0xff+1] == len(src) {
+			continue // all share this byte
+		}
+		for b := 1; b < 257; b++ {
+			count[b] += count[b-1]
+		}
+		for _, p := range src {
+			d := key(p) >> shift & 0xff
+			dst[count[d]] = p
+			count[d]++
+		}
+		src, dst = dst, src
+	}
+	if &src[0] != &ps[0] {
+		copy(ps, src)
+	}
 }
 
 // group joins claims into facts, best pairs first: two groups merge when

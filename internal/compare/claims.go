@@ -96,8 +96,8 @@ func splitClauses(s string, minWords int) [][2]int {
 		case '"':
 			depth = 1 - depth
 		}
-		if depth > 0 {
-			continue
+		if depth > 0 || r != ';' && r != ',' && r != ' ' {
+			continue // every cut begins with one of these
 		}
 		for _, c := range clauseCuts {
 			if strings.HasPrefix(s[i:], c) {
@@ -170,8 +170,8 @@ func pieces(c claim, ann *model.Annotations, minWords int) []claim {
 		case '"':
 			depth = 1 - depth
 		}
-		if depth > 0 || i == 0 {
-			continue
+		if depth > 0 || i == 0 || r != ',' && r != ' ' {
+			continue // every cut begins with one of these
 		}
 		for _, p := range pieceCuts {
 			if strings.HasPrefix(s[i:], p) {

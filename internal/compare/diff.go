@@ -12,13 +12,33 @@ type op struct {
 // diffWords aligns a and b by their longest common subsequence of words
 // (sameWord), in time len(a)·len(b).
 func diffWords(a, b []string) []op {
+	var d differ
+	return d.diff(a, b)
+}
+
+// differ runs word diffs with one table and one list of steps reused from
+// call to call.
+type differ struct {
+	cells []int32
+	rows  [][]int32
+	ops   []op
+}
+
+// diff is diffWords; the steps it returns hold until the next call.
+func (d *differ) diff(a, b []string) []op {
 	n, m := len(a), len(b)
 	// One backing array for the whole table: rows of m+1 cells.
-	cells := make([]int32, (n+1)*(m+1))
-	l := make([][]int32, n+1)
-	for i := range l {
-		l[i] = cells[i*(m+1) : (i+1)*(m+1) : (i+1)*(m+1)]
+	size := (n + 1) * (m + 1)
+	if cap(d.cells) < size {
+		d.cells = make([]int32, size)
 	}
+	cells := d.cells[:size]
+	clear(cells)
+	l := d.rows[:0]
+	for i := 0; i <= n; i++ {
+		l = append(l, cells[i*(m+1):(i+1)*(m+1):(i+1)*(m+1)])
+	}
+	d.rows = l
 	for i := n - 1; i >= 0; i-- {
 		for j := m - 1; j >= 0; j-- {
 			if sameWord(a[i], b[j]) {
@@ -30,7 +50,7 @@ func diffWords(a, b []string) []op {
 			}
 		}
 	}
-	ops := make([]op, 0, n+m-int(l[0][0]))
+	ops := d.ops[:0]
 	i, j := 0, 0
 	for i < n && j < m {
 		switch {
@@ -52,6 +72,7 @@ func diffWords(a, b []string) []op {
 	for ; j < m; j++ {
 		ops = append(ops, op{'+', "", b[j]})
 	}
+	d.ops = ops
 	return ops
 }
 

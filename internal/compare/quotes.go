@@ -52,8 +52,9 @@ func quoteGroups(arts []model.Article, anns []model.Annotations, cs []claim, fac
 		}
 		return i
 	}
+	var d differ
 	for _, c := range quotePairs(qs) {
-		if find(c[0]) != find(c[1]) && sameQuote(&qs[c[0]], &qs[c[1]]) {
+		if find(c[0]) != find(c[1]) && sameQuote(&qs[c[0]], &qs[c[1]], &d) {
 			parent[find(c[0])] = find(c[1])
 		}
 	}
@@ -171,11 +172,12 @@ func sameWord(a, b string) bool {
 	if len(a) > len(b) {
 		a, b = b, a
 	}
-	return len(a) >= 2 && len(b)-len(a) <= 2 && content(a) && content(b) && strings.HasPrefix(b, a)
+	return len(a) >= 2 && len(b)-len(a) <= 2 && strings.HasPrefix(b, a) && content(a) && content(b)
 }
 
-// sameQuote decides whether two quotations are the same words.
-func sameQuote(a, b *quoted) bool {
+// sameQuote decides whether two quotations are the same words; d does
+// the word diff.
+func sameQuote(a, b *quoted, d *differ) bool {
 	if a.art == b.art && len(a.words) > 3 && len(b.words) > 3 {
 		return false // one article repeating itself is not corroboration
 	}
@@ -186,7 +188,7 @@ func sameQuote(a, b *quoted) bool {
 	if len(short.words) > len(long.words) {
 		short, long = b, a
 	}
-	ops := diffWords(short.words, long.words)
+	ops := d.diff(short.words, long.words)
 	shared, sharedContent, shortContent := 0, 0, 0
 	for _, w := range short.words {
 		if content(w) {
