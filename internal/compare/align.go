@@ -12,8 +12,12 @@ import (
 type termIndex struct {
 	ids      map[string]int32
 	postings [][]int32
-	values   map[int32]bool
+	values   []bool // values[t]: term t is a number
 	n        float64 // claims indexed
+	// words caches the term id of each lower-cased word seen: -1 for a
+	// word that is not a content word.
+	words map[string]int32
+	set   map[int32]bool // scratch for terms
 }
 
 // index gives every claim its weighted terms: content-word stems, resolved
@@ -21,7 +25,7 @@ type termIndex struct {
 // frequency over the story's claims, so that words every article repeats
 // ("summit", the main actors) count for less than a rare detail.
 func index(cs []claim) *termIndex {
-	x := &termIndex{ids: map[string]int32{}, values: map[int32]bool{}, n: float64(len(cs))}
+	x := &termIndex{ids: map[string]int32{}, n: float64(len(cs)), words: map[string]int32{}, set: map[int32]bool{}}
 	for i := range cs {
 		x.terms(&cs[i], true)
 		for _, t := range cs[i].terms {
@@ -44,25 +48,44 @@ func (x *termIndex) piece(c *claim) {
 
 // terms sets c.terms and c.values; new terms get ids only when add is set.
 func (x *termIndex) terms(c *claim, add bool) {
-	set := map[int32]bool{}
-	put := func(t string, value bool) {
+	set := x.set
+	clear(set)
+	id := func(t string, value bool) int32 {
 		v, ok := x.ids[t]
 		if !ok {
 			if !add {
-				return
+				return -1
 			}
 			v = int32(len(x.ids))
 			x.ids[t] = v
 			x.postings = append(x.postings, nil)
+			x.values = append(x.values, false)
 		}
-		set[v] = true
 		if value {
 			x.values[v] = true
 		}
+		return v
+	}
+	put := func(t string, value bool) {
+		if v := id(t, value); v >= 0 {
+			set[v] = true
+		}
 	}
 	for _, w := range c.words {
-		if content(w.text) {
-			put("w:"+stem(w.text), false)
+		v, ok := x.words[w.text]
+		if !ok {
+			v = -1
+			if content(w.text) {
+				v = id("w:"+stem(w.text), false)
+			}
+			// A word not yet a term may become one when claims are
+			// added; only settled answers are kept.
+			if v >= 0 || !content(w.text) {
+				x.words[w.text] = v
+			}
+		}
+		if v >= 0 {
+			set[v] = true
 		}
 	}
 	for _, e := range c.entities {
@@ -173,6 +196,11 @@ func candidates(cs []claim, postings [][]int32, min float64) []pair {
 			}
 		}
 		slices.Sort(touched) // pairs of one claim in order of b
+		if cap(out)-len(out) < len(touched) {
+			// Double rather than let append grow a long list by a
+			// quarter at a time.
+			out = slices.Grow(out, cap(out)+len(touched))
+		}
 		for _, j := range touched {
 			// Each shared term counts once in each claim: 2w. The slack
 			// keeps rounding from dropping a pair the exact score keeps.
