@@ -12,7 +12,7 @@ import (
 type termIndex struct {
 	ids      map[string]int32
 	postings [][]int32
-	values   []bool // values[t]: term t is a number
+	values   []bool  // values[t]: term t is a number
 	n        float64 // claims indexed
 	// words caches the term id of each lower-cased word seen: -1 for a
 	// word that is not a content word.
