@@ -273,7 +273,7 @@ func group(cs []claim, pairs []pair, link float64) [][]int32 {
 		if ga == gb || !disjoint(cs, groups[ga], groups[gb]) {
 			continue
 		}
-		if meanLink(cs, groups[ga], groups[gb]) < link {
+		if !linked(cs, groups[ga], groups[gb], link) {
 			continue
 		}
 		if !keepsValues(cs, groups[ga], groups[gb]) || !keepsValues(cs, groups[gb], groups[ga]) {
@@ -306,14 +306,24 @@ func disjoint(cs []claim, a, b []int32) bool {
 	return true
 }
 
-func meanLink(cs []claim, a, b []int32) float64 {
+// linked reports whether the mean similarity of the claims of a to those
+// of b reaches link. It stops once the pairs left, each at most 1, cannot lift the mean to link; the margin
+// keeps rounding from changing an answer meanLink would give.
+func linked(cs []claim, a, b []int32, link float64) bool {
+	n := len(a) * len(b)
+	need := link*float64(n) - 1e-6
 	var sum float64
+	k := 0
 	for _, x := range a {
 		for _, y := range b {
 			sum += similarity(&cs[x], &cs[y])
+			k++
+			if sum+1.001*float64(n-k) < need {
+				return false
+			}
 		}
 	}
-	return sum / float64(len(a)*len(b))
+	return sum/float64(n) >= link
 }
 
 // hasTerm reports whether the sorted terms hold t.

@@ -79,3 +79,52 @@ func allPairs(cs []claim, postings [][]int32, min float64) []pair {
 	})
 	return out
 }
+
+// TestLinkedMatchesMean: linked, which stops early, answers as the full
+// mean of similarities does.
+func TestLinkedMatchesMean(t *testing.T) {
+	rng := rand.New(rand.NewSource(3))
+	vocab := strings.Fields("troops border villages drones energy grain port envoy treaty vote budget strike")
+	var cs []claim
+	for i := 0; i < 60; i++ {
+		var ws []string
+		for k := 0; k < 3+rng.Intn(6); k++ {
+			ws = append(ws, vocab[rng.Intn(len(vocab))])
+		}
+		c := claim{art: i, text: strings.Join(ws, " ")}
+		c.words = words(c.text)
+		cs = append(cs, c)
+	}
+	index(cs)
+	yes, no := 0, 0
+	for trial := 0; trial < 300; trial++ {
+		perm := rng.Perm(len(cs))
+		na, nb := 1+rng.Intn(5), 1+rng.Intn(5)
+		var a, b []int32
+		for _, p := range perm[:na] {
+			a = append(a, int32(p))
+		}
+		for _, p := range perm[na : na+nb] {
+			b = append(b, int32(p))
+		}
+		var sum float64
+		for _, x := range a {
+			for _, y := range b {
+				sum += similarity(&cs[x], &cs[y])
+			}
+		}
+		link := rng.Float64() * 0.6
+		want := sum/float64(na*nb) >= link
+		if got := linked(cs, a, b, link); got != want {
+			t.Fatalf("linked(%v, %v, %.3f) = %v, mean %.3f", a, b, link, got, sum/float64(na*nb))
+		}
+		if want {
+			yes++
+		} else {
+			no++
+		}
+	}
+	if yes == 0 || no == 0 {
+		t.Fatalf("one answer only (%d yes, %d no); the test proves nothing", yes, no)
+	}
+}
