@@ -62,7 +62,13 @@ func scan(s string, f func(raw string, start, end int)) {
 		if start < 0 {
 			return
 		}
-		if raw := strings.Trim(s[start:end], "'’‘-"); raw != "" {
+		// A run begins with a letter or digit, so only its end can
+		// need trimming.
+		raw := s[start:end]
+		if c := raw[len(raw)-1]; c == '\'' || c == '-' || c >= 0x80 {
+			raw = strings.TrimRight(raw, "'’‘-")
+		}
+		if raw != "" {
 			f(raw, start, end)
 		}
 		start = -1
