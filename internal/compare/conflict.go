@@ -91,7 +91,13 @@ func modifierClash(a, b *claim) (model.Conflict, bool) {
 			if !phraseEnd(aw, i+1, a.text) || !phraseEnd(bw, j+1, b.text) {
 				continue
 			}
-			topic := fmt.Sprintf("what %s %s", aw[i-1].text, aw[i].text)
+			// The topic quotes the shared frame and names the two endings:
+			// "“over a working …”: breakfast or lunch".
+			frame := aw[i].raw
+			for k := i - 1; k >= max(0, i-2); k-- {
+				frame = aw[k].raw + " " + frame
+			}
+			topic := fmt.Sprintf("“%s …”: %s or %s", frame, x.raw, y.raw)
 			return model.Conflict{Kind: Contradiction, Topic: topic,
 				Sides: []model.Side{{Text: aw[i].raw + " " + x.raw}, {Text: bw[j].raw + " " + y.raw}}}, true
 		}
