@@ -1,6 +1,7 @@
 package annotate
 
 import (
+	"github.com/storydesk/storydesk/internal/seedtest"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -12,25 +13,6 @@ import (
 	"github.com/storydesk/storydesk/internal/eval"
 	"github.com/storydesk/storydesk/internal/model"
 )
-
-// repoRoot walks up from the package directory to the directory holding go.mod.
-func repoRoot(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		up := filepath.Dir(dir)
-		if up == dir {
-			t.Fatal("no go.mod above the package")
-		}
-		dir = up
-	}
-}
 
 var blankLines = regexp.MustCompile(`\n\s*\n+`)
 
@@ -64,7 +46,7 @@ func mainText(file string, gold *eval.SeedsGold, name string) string {
 // TestSeedsAgainstGold annotates the seed files (text with blank lines
 // collapsed) and scores them against ../shared/gold/seeds.json.
 func TestSeedsAgainstGold(t *testing.T) {
-	root := repoRoot(t)
+	root := seedtest.Root(t)
 	gold, err := eval.LoadSeedsGold(filepath.Join(root, "..", "shared", "gold", "seeds.json"))
 	if err != nil {
 		t.Skipf("gold absent: %v", err)

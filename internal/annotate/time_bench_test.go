@@ -1,6 +1,7 @@
 package annotate
 
 import (
+	"github.com/storydesk/storydesk/internal/seedtest"
 	"os"
 	"path/filepath"
 	"testing"
@@ -10,7 +11,7 @@ import (
 // benchArticles reads the ~4-5 KB seed articles 001-004 from the
 // repository's testdata.
 func benchArticles(b *testing.B) []string {
-	root := timexRepoRoot(b)
+	root := seedtest.Root(b)
 	files, err := filepath.Glob(filepath.Join(root, "testdata", "seeds", "00[1-4]_*.txt"))
 	if err != nil || len(files) == 0 {
 		b.Skip("no seed articles")

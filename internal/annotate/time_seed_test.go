@@ -1,6 +1,7 @@
 package annotate
 
 import (
+	"github.com/storydesk/storydesk/internal/seedtest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -17,25 +18,6 @@ const (
 	seedTimeF1Floor     = 0.95
 	seedQuantityF1Floor = 0.85
 )
-
-// timexRepoRoot walks up from the package directory to the directory holding
-// go.mod.
-func timexRepoRoot(t testing.TB) string {
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("go.mod not found")
-		}
-		dir = parent
-	}
-}
 
 // timexSeedText reads a seed file without the " date 2025-08-14" metadata
 // prefix some carry (the extract stage turns it into the published date).
@@ -54,7 +36,7 @@ func timexSeedText(t testing.TB, root, file string) string {
 }
 
 func TestSeedsTimesAndQuantities(t *testing.T) {
-	root := timexRepoRoot(t)
+	root := seedtest.Root(t)
 	goldPath := filepath.Join(root, "..", "shared", "gold", "seeds.json")
 	if _, err := os.Stat(goldPath); err != nil {
 		t.Skipf("no gold file: %v", err)

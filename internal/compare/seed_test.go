@@ -2,6 +2,7 @@ package compare_test
 
 import (
 	"context"
+	"github.com/storydesk/storydesk/internal/seedtest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -15,29 +16,10 @@ import (
 	"github.com/storydesk/storydesk/internal/pipeline"
 )
 
-// repoRoot walks up from the package directory to the directory holding
-// go.mod.
-func repoRoot(t testing.TB) string {
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		up := filepath.Dir(dir)
-		if up == dir {
-			t.Fatal("no go.mod above the test")
-		}
-		dir = up
-	}
-}
-
 // seedStory reads testdata/seeds as the pipeline does, keeps the top-level
 // articles and annotates them with entities resolved across articles.
 func seedStory(t testing.TB) ([]model.Article, []model.Annotations) {
-	root := repoRoot(t)
+	root := seedtest.Root(t)
 	p := pipeline.New(pipeline.DefaultOptions())
 	var arts []model.Article
 	for a, err := range p.Read(context.Background(), []string{filepath.Join(root, "testdata", "seeds")}) {
@@ -68,7 +50,7 @@ func annotateAll(arts []model.Article, fallback time.Time) []model.Annotations {
 // TestSeeds scores the comparison of the seed story against the gold and
 // fails when a figure drops below what the method reached, minus a margin.
 func TestSeeds(t *testing.T) {
-	goldPath := filepath.Join(repoRoot(t), "..", "shared", "gold", "seeds.json")
+	goldPath := filepath.Join(seedtest.Root(t), "..", "shared", "gold", "seeds.json")
 	if _, err := os.Stat(goldPath); err != nil {
 		t.Skip("no gold file:", err)
 	}

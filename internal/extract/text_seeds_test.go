@@ -2,6 +2,7 @@ package extract
 
 import (
 	"encoding/json"
+	"github.com/storydesk/storydesk/internal/seedtest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,29 +12,10 @@ import (
 	"github.com/storydesk/storydesk/internal/model"
 )
 
-// dumpRepoRoot walks up from the package directory to the directory holding
-// go.mod.
-func dumpRepoRoot(t testing.TB) string {
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("no go.mod above the test directory")
-		}
-		dir = parent
-	}
-}
-
 // dumpSeeds runs Text on every seed dump and returns the articles by file
 // name.
 func dumpSeeds(t testing.TB) map[string][]model.Article {
-	files, err := filepath.Glob(filepath.Join(dumpRepoRoot(t), "testdata", "seeds", "*.txt"))
+	files, err := filepath.Glob(filepath.Join(seedtest.Root(t), "testdata", "seeds", "*.txt"))
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no seeds: %v", err)
 	}
@@ -131,7 +113,7 @@ type dumpSeedGold struct {
 // boilerplate line is left in any body, captions are kept apart, the
 // metadata prefix is gone, and the embedded articles match.
 func TestTextSeedsGold(t *testing.T) {
-	path := filepath.Join(dumpRepoRoot(t), "..", "shared", "gold", "seeds.json")
+	path := filepath.Join(seedtest.Root(t), "..", "shared", "gold", "seeds.json")
 	b, err := os.ReadFile(path)
 	if err != nil {
 		t.Skipf("gold file absent: %v", err)

@@ -3,6 +3,7 @@ package extract
 import (
 	"errors"
 	"fmt"
+	"github.com/storydesk/storydesk/internal/seedtest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -177,7 +178,7 @@ func TestTextNoText(t *testing.T) {
 // a line trimmed or cut, or the lines of a wrapped paragraph joined by a
 // space, never rewritten.
 func FuzzText(f *testing.F) {
-	files, _ := filepath.Glob(filepath.Join(dumpRepoRoot(f), "testdata", "seeds", "*.txt"))
+	files, _ := filepath.Glob(filepath.Join(seedtest.Root(f), "testdata", "seeds", "*.txt"))
 	for _, file := range files {
 		if b, err := os.ReadFile(file); err == nil {
 			f.Add(string(b))
@@ -220,7 +221,7 @@ func FuzzText(f *testing.F) {
 }
 
 func BenchmarkText(b *testing.B) {
-	files, _ := filepath.Glob(filepath.Join(dumpRepoRoot(b), "testdata", "seeds", "*.txt"))
+	files, _ := filepath.Glob(filepath.Join(seedtest.Root(b), "testdata", "seeds", "*.txt"))
 	var docs []string
 	size := 0
 	for _, file := range files {

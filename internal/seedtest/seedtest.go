@@ -1,0 +1,29 @@
+// Package seedtest locates, for tests, the repository's bundled seeds and
+// the development data that may sit beside the repository in ../shared.
+package seedtest
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// Root walks up from the test's working directory (its package directory)
+// to the directory holding go.mod.
+func Root(t testing.TB) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir
+		}
+		up := filepath.Dir(dir)
+		if up == dir {
+			t.Fatal("no go.mod above the test's directory")
+		}
+		dir = up
+	}
+}
