@@ -2,6 +2,7 @@ package eval
 
 import (
 	"context"
+	"github.com/storydesk/storydesk/internal/seedtest"
 	"math"
 	"math/rand/v2"
 	"os"
@@ -74,36 +75,12 @@ func unwrapAll(err error) error {
 	}
 }
 
-// sharedDir finds ../shared beside the repository root, or skips.
-func sharedDir(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("repository root not found")
-		}
-		dir = parent
-	}
-	shared := filepath.Join(dir, "..", "shared")
-	if _, err := os.Stat(shared); err != nil {
-		t.Skip("../shared absent")
-	}
-	return shared
-}
-
 // devBCubedF1 is the B-cubed F1 reached on the development set with
 // DefaultOptions; the test fails when it drops by more than the margin.
 const devBCubedF1, devMargin = 0.917, 0.02
 
 func TestClusteringDev(t *testing.T) {
-	path := filepath.Join(sharedDir(t), "eval", "clustering", "articles.jsonl")
+	path := seedtest.Shared(t, "eval", "clustering", "articles.jsonl")
 	rep, err := Clustering(context.Background(), path, RunOnline(cluster.DefaultOptions()))
 	if err != nil {
 		t.Fatal(err)
@@ -119,7 +96,7 @@ func TestClusteringDev(t *testing.T) {
 // orders of the development set; it fails when the worst order falls more
 // than 0.05 below the floor.
 func TestClusteringDevOrders(t *testing.T) {
-	path := filepath.Join(sharedDir(t), "eval", "clustering", "articles.jsonl")
+	path := seedtest.Shared(t, "eval", "clustering", "articles.jsonl")
 	recs, err := LoadClusterRecords(path)
 	if err != nil {
 		t.Fatal(err)

@@ -27,3 +27,15 @@ func Root(t testing.TB) string {
 		dir = up
 	}
 }
+
+// Shared returns the path of elem under ../shared beside the repository
+// root, and skips the test when it is absent: the project must work
+// without it.
+func Shared(t testing.TB, elem ...string) string {
+	t.Helper()
+	p := filepath.Join(append([]string{Root(t), "..", "shared"}, elem...)...)
+	if _, err := os.Stat(p); err != nil {
+		t.Skipf("%s absent: %v", p, err)
+	}
+	return p
+}

@@ -15,3 +15,14 @@ func TestRoot(t *testing.T) {
 		t.Errorf("Root = %s, which holds no testdata/seeds", root)
 	}
 }
+
+func TestSharedSkipsWhenAbsent(t *testing.T) {
+	ran := false
+	t.Run("absent", func(t *testing.T) {
+		Shared(t, "no-such-dir-anywhere")
+		ran = true
+	})
+	if ran {
+		t.Error("Shared did not skip for a missing path")
+	}
+}

@@ -2,40 +2,16 @@ package source
 
 import (
 	"context"
+	"github.com/storydesk/storydesk/internal/seedtest"
 	"os"
 	"path/filepath"
 	"testing"
 )
 
-// sharedDir returns ../shared beside the repository root, skipping the
-// test when it is absent: the project must work without it.
-func sharedDir(t *testing.T, sub string) string {
-	t.Helper()
-	dir, err := filepath.Abs(".")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("repository root not found")
-		}
-		dir = parent
-	}
-	p := filepath.Join(dir, "..", "shared", sub)
-	if _, err := os.Stat(p); err != nil {
-		t.Skipf("%s absent: %v", p, err)
-	}
-	return p
-}
-
 // TestReadExtractionSet reads the development pages (gzip-compressed
 // HTML): every page must come out as one HTML document.
 func TestReadExtractionSet(t *testing.T) {
-	dir := filepath.Join(sharedDir(t, "eval/extraction"), "html")
+	dir := filepath.Join(seedtest.Shared(t, "eval/extraction"), "html")
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		t.Fatal(err)
