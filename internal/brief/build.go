@@ -73,11 +73,54 @@ func buildStory(s Story) model.StoryBrief {
 			}
 		}
 	}
+	sb.Timeline = statuses(sb.Timeline, s.Facts, arts, sb.LastSeen)
 	sb.Title = s.Label
 	if sb.Title == "" {
 		sb.Title = headline(arts)
 	}
 	return sb
+}
+
+// statuses returns rows with their Status set, each judged against the
+// publication time of the article whose sentence the row gives (a fact's
+// supporting passage), else the latest dated article the row cites, else
+// the story's last date.
+func statuses(rows []model.TimelineRow, facts []model.Fact, arts []model.Article, last model.Time) []model.TimelineRow {
+	if len(rows) == 0 {
+		return rows
+	}
+	published := make(map[string]model.Time, len(arts))
+	for _, a := range arts {
+		published[a.ID] = a.Published
+	}
+	author := make(map[string]string)
+	for _, f := range facts {
+		for _, sp := range f.Support {
+			if _, ok := author[sp.Text]; !ok {
+				author[sp.Text] = sp.Article
+			}
+		}
+	}
+	out := make([]model.TimelineRow, len(rows))
+	for i, r := range rows {
+		out[i] = r
+		if r.Status != "" {
+			continue
+		}
+		ref := published[author[r.Text]]
+		if ref.IsZero() {
+			for _, id := range r.Articles {
+				if p := published[id]; !p.IsZero() && (ref.IsZero() || p.After(ref.Time)) {
+					ref = p
+				}
+			}
+		}
+		if ref.IsZero() {
+			ref = last
+		}
+		out[i].Status = rowStatus(r, ref)
+	}
+	return out
 }
 
 func orEmpty[T any](xs []T) []T {

@@ -103,7 +103,11 @@ func (p *printer) story(s model.StoryBrief) {
 	if len(s.Timeline) > 0 {
 		p.heading(2, "Timeline")
 		for _, t := range s.Timeline {
-			p.item(p.strong(p.esc(t.When)) + " " + p.esc(t.Text) + " " + p.refs(t.Articles))
+			when := p.strong(p.esc(t.When))
+			if t.Status != "" {
+				when += " " + p.status(t.Status)
+			}
+			p.item(when + " " + p.esc(t.Text) + " " + p.refs(t.Articles))
 		}
 	}
 	if len(s.Conflicts) > 0 {
@@ -163,6 +167,17 @@ func (p *printer) refs(ids []string) string {
 		return "\033[2m" + s + "\033[0m"
 	}
 	return s
+}
+
+// status labels a timeline row: "(past)", "(scheduled)".
+func (p *printer) status(s string) string {
+	switch {
+	case p.markdown:
+		return "_(" + escapeMD(s) + ")_"
+	case p.color && s == StatusScheduled:
+		return "\033[33m(" + s + ")\033[0m"
+	}
+	return "(" + s + ")"
 }
 
 func (p *printer) heading(level int, s string) {

@@ -21,10 +21,11 @@ func sample() model.Brief {
 	}
 	return Build([]Story{{
 		ID: "s1", Articles: arts,
-		Facts:     []model.Fact{{Text: "The council approved the repairs.", Sources: []string{"a1", "a2"}}},
-		Summary:   []model.Point{{Text: "The council approved the bridge repairs.", Sources: []string{"a1", "a2"}}},
-		Quotes:    []model.QuoteGroup{{Speaker: "Mayor Ana Ruiz", Text: "a safer crossing", Articles: []string{"a1"}, Variants: []model.QuoteVariant{{Text: "a much safer crossing", Articles: []string{"a2"}, Diff: "a [+much] safer crossing"}}}},
-		Timeline:  []model.TimelineRow{{When: "2024-03-04", Text: "The council voted.", Articles: []string{"a1"}}},
+		Facts:   []model.Fact{{Text: "The council approved the repairs.", Sources: []string{"a1", "a2"}}},
+		Summary: []model.Point{{Text: "The council approved the bridge repairs.", Sources: []string{"a1", "a2"}}},
+		Quotes:  []model.QuoteGroup{{Speaker: "Mayor Ana Ruiz", Text: "a safer crossing", Articles: []string{"a1"}, Variants: []model.QuoteVariant{{Text: "a much safer crossing", Articles: []string{"a2"}, Diff: "a [+much] safer crossing"}}}},
+		Timeline: []model.TimelineRow{{When: "2024-03-04", Text: "The council voted.", Articles: []string{"a1"}},
+			{When: "2024-03-11", Text: "Work is due to start on Monday.", Articles: []string{"a2"}}},
 		Conflicts: []model.Conflict{{Kind: "contradiction", Topic: "the vote", Sides: []model.Side{{Text: "7 to 2", Articles: []string{"a1"}}, {Text: "6 to 3", Articles: []string{"a2"}}}}},
 		Unique:    []model.Unique{{Article: "a2", Facts: []string{"The mayor spoke."}}},
 	}})
@@ -60,13 +61,15 @@ func TestRenderers(t *testing.T) {
 		never  []string
 	}{
 		{"text", func(w *bytes.Buffer) error { return Text(w, b, TextOptions{}) },
-			[]string{"Key points", "The council approved the bridge repairs. [1, 2]", "Mayor Ana Ruiz: “a safer crossing” [1]", "contradiction: the vote", "7 to 2 [1]", "[3] City Wire", "duplicate of [2]"},
+			[]string{"Key points", "The council approved the bridge repairs. [1, 2]", "Mayor Ana Ruiz: “a safer crossing” [1]", "contradiction: the vote", "7 to 2 [1]", "[3] City Wire", "duplicate of [2]",
+				"2024-03-04 (past) The council voted. [1]", "2024-03-11 (scheduled) Work is due to start on Monday. [2]"},
 			[]string{"\033["}},
 		{"markdown", func(w *bytes.Buffer) error { return Markdown(w, b) },
-			[]string{"# Council approves bridge repairs", "## Who said what", `\[1, 2\]`, "**contradiction**"},
+			[]string{"# Council approves bridge repairs", "## Who said what", `\[1, 2\]`, "**contradiction**", "**2024-03-11** _(scheduled)_ Work"},
 			nil},
 		{"html", func(w *bytes.Buffer) error { return HTML(w, b) },
-			[]string{"<title>Council approves bridge repairs</title>", `href="#src-s1-1"`, "<ins>much</ins>", "<svg class=\"timeline\"", "<svg class=\"matrix\"", "Harbour Gazette"},
+			[]string{"<title>Council approves bridge repairs</title>", `href="#src-s1-1"`, "<ins>much</ins>", "<svg class=\"timeline\"", "<svg class=\"matrix\"", "Harbour Gazette",
+				`<span class="status scheduled">scheduled</span>`, `<span class="status past">past</span>`},
 			[]string{"<script", " src=", "<link", "@import", "url("}},
 	}
 	for _, c := range cases {
@@ -109,6 +112,18 @@ func TestJSONSchema(t *testing.T) {
 		}
 		if k != "id" && k != "title" && k != "first_seen" && k != "last_seen" && string(raw) == "null" {
 			t.Errorf("%q is null, want a list", k)
+		}
+	}
+}
+
+func TestJSONStatus(t *testing.T) {
+	var w bytes.Buffer
+	if err := JSON(&w, sample()); err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []string{`"status": "past"`, `"status": "scheduled"`} {
+		if !strings.Contains(w.String(), s) {
+			t.Errorf("JSON lacks %s:\n%s", s, w.String())
 		}
 	}
 }

@@ -89,6 +89,10 @@ type TimelineRow struct {
 	When     string   `json:"when"`
 	Text     string   `json:"text"`
 	Articles []string `json:"articles"`
+	// Status is "past" when the event had happened as of the reporting
+	// article's publication and "scheduled" when it was planned or
+	// expected; empty when not worked out.
+	Status string `json:"status,omitempty"`
 }
 
 // Unique is what one article alone reports.
