@@ -30,6 +30,8 @@ func findQuantities(text string, opts QuantityOptions) []qtyHit {
 		q.hits = append(q.hits, h)
 		i = next
 	}
+	q.addCountryLists()
+	q.nameGenericCounts()
 	return q.hits
 }
 
@@ -44,6 +46,9 @@ func (q *qtyState) low(k int) string {
 // other token is skipped at the cost of one lookup.
 var qtyTriggers = func() map[string]bool {
 	m := map[string]bool{"an": true, "the": true, "in": true, "a": true, "dozen": true, "half": true}
+	for w := range qtyVagueDeterminers {
+		m[w] = true
+	}
 	for _, tab := range []map[string]float64{numberWordValues, ordinalValues} {
 		for w := range tab {
 			m[w] = true
@@ -72,6 +77,9 @@ func (q *qtyState) match(i int) (qtyHit, int, bool) {
 		}
 		if qtyVague[t.low] {
 			return q.matchVague(i)
+		}
+		if h, n, ok := q.matchVagueDeterminer(i); ok {
+			return h, n, true
 		}
 	}
 	k, h := i, qtyHit{}
@@ -218,6 +226,10 @@ func (q *qtyState) afterNumber(i, k, next int, h qtyHit, article bool) (qtyHit, 
 	}
 	if q.isAge(k, next) {
 		h.unit, h.of = "year", "age"
+		return h, next, true
+	}
+	if q.isRating(k) {
+		h, next = q.rating(h, next)
 		return h, next, true
 	}
 	if q.opts.BareNumbers && q.toks[k].kind == txNum {

@@ -48,7 +48,21 @@ func TestFindQuantities(t *testing.T) {
 		{"one of", "It is one of the last towns.", nil},
 		{"one-on-one", "They held a one-on-one meeting.", nil},
 		{"discourse ordinals", "First, the talks. The second meeting follows.", nil},
-		{"bare number", "He rated it a 10.", nil},
+		{"bare number", "The number on his shirt was 10.", nil},
+		{"vague several", "The blast injured several bystanders.", []string{"several bystanders|nil||bystanders|vague"}},
+		{"vague a few", "Police detained a few protesters overnight.", []string{"a few protesters|nil||protesters|vague"}},
+		{"vague handful", "Only a handful of voters turned out.", []string{"a handful of voters|nil||voters|vague"}},
+		{"several names a group", "Several large banks failed.", nil},
+		{"rating", "The coach said he would rate the season a 7, all things considered.", []string{"7|7|points|rating|"}},
+		{"rating out of", "Critics gave it a 9 out of 10.", []string{"9 out of 10|9|points|rating|"}},
+		{"rated count", "Judges rated 12 films.", []string{"12 films|12||films|"}},
+		{"country list", "The bloc has 12 member nations, and Brazil, Argentina, Mexico and the United States signed first.",
+			[]string{"12 member nations|12||nations|", "Brazil, Argentina, Mexico and the United States|4||countries|implied"}},
+		{"country list no count", "Leaders from France, Germany and Italy met in Rome.", nil},
+		{"two countries", "The deal covers 40 countries, from Canada and Mexico to Japan.", []string{"40 countries|40||countries|"}},
+		{"heading noun named later", "Three things to know about the strike\nUnion leaders set out three demands on Monday.",
+			[]string{"Three things|3||demands|", "three demands|3||demands|"}},
+		{"heading noun alone", "Ten things to know about the budget.", []string{"Ten things|10||things|"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

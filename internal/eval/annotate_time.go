@@ -257,6 +257,8 @@ func quantityRight(g GoldNumber, x model.Quantity) bool {
 	unit := x.Unit
 	if unit == "" || unit == "ordinal" {
 		unit = x.Of
+	} else if x.Of != "" && NormalizeUnit(x.Of+" "+x.Unit) == NormalizeUnit(g.Unit) {
+		return true // gold "rating points" for unit "points" of "rating"
 	}
 	return NormalizeUnit(unit) == NormalizeUnit(g.Unit)
 }

@@ -73,6 +73,21 @@ func TestScoreQuantities(t *testing.T) {
 	}
 }
 
+func TestScoreQuantitiesUnitWithNoun(t *testing.T) {
+	text := "He would rate it a 10."
+	v := 10.0
+	gold := []GoldNumber{{ID: "n1", Text: "a 10", Value: &v, Unit: "rating points"}}
+	for _, c := range []struct {
+		unit, of string
+		tp       int
+	}{{"points", "rating", 1}, {"points", "", 0}, {"points", "score", 0}} {
+		got := []model.Quantity{{Span: model.Span{Start: 19, End: 21}, Text: "10", Value: &v, Unit: c.unit, Of: c.of}}
+		if sc := ScoreQuantities(text, gold, got, nil); sc.TP != c.tp {
+			t.Errorf("unit %q of %q: tp %d, want %d; %q", c.unit, c.of, sc.TP, c.tp, sc.Errors)
+		}
+	}
+}
+
 func TestDocumentScope(t *testing.T) {
 	text := "title\nbody one\n15:21\nbody two\nfooter"
 	d := TimexDocument{MainTextLines: []int{2, 4}, BoilerplateLines: []string{"15:21"}}
