@@ -17,7 +17,9 @@
 // other (another person, same team), and a conflict is a place, date or count of the same noun that the
 // article gives and that differs from one most of the story's articles give
 // (two earthquakes of different magnitudes, two shootings in different
-// cities). Otherwise it starts a new story. A story keeps only its
+// cities). Dates compare year with year and day with day, so that the same
+// year on another day conflicts; a count conflicts only when none of the
+// article's counts agrees with the story. Otherwise it starts a new story. A story keeps only its
 // CentroidTerms and CentroidNames strongest features.
 //
 // Corrections: every MergeEvery articles, stories changed since the last

@@ -195,8 +195,8 @@ func (c *Online) featurise(it Item, count bool) *story {
 	s.terms = c.vector(f.Terms, kindTerm, count)
 	s.names = c.vector(f.Names, kindName, count)
 	s.places = c.details(f.Places, kindPlace)
-	s.dates = c.details(dateKeys(f.Dates), kindDate)
-	s.numbers = c.numbers(f.Numbers)
+	s.dates = c.keyed(dateKeys(f.Dates), kindDate)
+	s.numbers = c.keyed(f.Numbers, kindNoun)
 	if it.Outlet != "" {
 		s.outlets = []string{it.Outlet}
 	}
@@ -213,15 +213,21 @@ func lowerAll(xs []string) []string {
 	return out
 }
 
-// dateKeys keeps a date's year and, when given, its year-month-day, so
-// "2013-09-26" agrees with "2013" and conflicts with "2008".
+// dateKeys turns dates into details of two kinds, each compared only
+// with its own kind: the year ("2013") and the month and day ("09-26").
+// "2013-09-26" gives both, so it agrees with "2013" and with "September
+// 26", and conflicts with "2008" or "2013-10-02"; a bare year never
+// conflicts with a month and day.
 func dateKeys(ds []string) []string {
 	out := make([]string, 0, len(ds))
 	for _, d := range ds {
-		if len(d) >= 4 && isDigitByte(d[0]) && isDigitByte(d[3]) {
-			out = append(out, d[:4])
+		if len(d) >= 4 && isDigitByte(d[0]) && isDigitByte(d[1]) && isDigitByte(d[2]) && isDigitByte(d[3]) {
+			out = append(out, d[:4]+"|year")
+			if len(d) >= 10 && d[4] == '-' && d[7] == '-' && isDigitByte(d[5]) && isDigitByte(d[8]) {
+				out = append(out, d[5:10]+"|day")
+			}
 		} else if len(d) == 5 && d[2] == '-' {
-			out = append(out, d) // month-day without a year
+			out = append(out, d+"|day") // month-day without a year
 		}
 	}
 	return out
@@ -300,14 +306,16 @@ func (c *Online) details(keys []string, prefix featureKind) []detail {
 	return out
 }
 
-func (c *Online) numbers(keys []string) []detail {
+// keyed makes details of "value|noun" keys; nouns live in the vocabulary
+// of kind, so dates' kinds and counts' nouns never meet.
+func (c *Online) keyed(keys []string, kind featureKind) []detail {
 	var out []detail
 	for _, k := range keys {
 		val, noun, ok := strings.Cut(k, "|")
 		if !ok || noun == "" {
 			continue
 		}
-		out = addDetail(out, detail{noun: c.id(kindNoun, noun), id: c.id(kindValue, val), n: 1})
+		out = addDetail(out, detail{noun: c.id(kind, noun), id: c.id(kindValue, val), n: 1})
 	}
 	return out
 }

@@ -25,8 +25,11 @@ func (c *Online) score(a, s *story) float64 {
 			sc *= 1 - c.opts.LeadConflictWeight
 		}
 	}
-	for _, k := range [...]struct{ a, s []detail }{{a.places, s.places}, {a.dates, s.dates}, {a.numbers, s.numbers}} {
-		agree, conflict := c.compareDetails(k.a, a.size, k.s, s.size)
+	for _, k := range [...]struct {
+		a, s    []detail
+		perNoun bool
+	}{{a.places, s.places, false}, {a.dates, s.dates, true}, {a.numbers, s.numbers, false}} {
+		agree, conflict := c.compareDetails(k.a, a.size, k.s, s.size, k.perNoun)
 		sc += c.opts.DetailWeight * agree
 		if conflict > 0 {
 			sc *= 1 - c.opts.ConflictWeight
@@ -99,45 +102,62 @@ func (c *Online) norm(v []feat) float64 {
 
 // compareDetails gives agreement in [0, 1]: the best support in s of a
 // detail a gives (for a probe story, weighted by its own support); and
-// conflict 1 when a gives details of the kind, none of them is in s, and s
-// has one carried by at least ConflictSupport of its articles. For numbers
-// the kind is the noun: 12 dead against 40 dead conflicts, 12 dead against
-// 3 injured does not.
-func (c *Online) compareDetails(a []detail, asize int32, s []detail, ssize int32) (agree, conflict float64) {
+// conflict 1 when, for some noun, a gives a value (carried by at least
+// ConflictSupport of its articles) that s lacks while s carries another
+// value of that noun in at least ConflictSupport of its articles. For
+// numbers the noun is the counted thing: 12 dead against 40 dead
+// conflicts, 12 dead against 3 injured does not, and 12 dead with 40
+// injured against 12 dead with 3 injured does. For dates the nouns are
+// the year and the day.
+func (c *Online) compareDetails(a []detail, asize int32, s []detail, ssize int32, perNoun bool) (agree, conflict float64) {
 	if len(a) == 0 || len(s) == 0 {
 		return 0, 0
 	}
-	sharedNoun := false
-	for _, x := range a {
-		if float64(x.n) < c.opts.ConflictSupport*float64(asize) {
+	anyConflict := false
+	for i, x := range a {
+		if float64(x.n) < c.opts.ConflictSupport*float64(asize) || seenNoun(a[:i], x.noun, c.opts.ConflictSupport*float64(asize)) {
 			continue
 		}
+		nounAgree, other := 0.0, false
 		for _, y := range s {
 			if y.noun != x.noun {
 				continue
 			}
-			sharedNoun = true
-			if y.id == x.id {
-				if sup := float64(y.n) / float64(ssize); sup > agree {
-					agree = sup
-				}
+			if hasValue(a, x.noun, y.id, c.opts.ConflictSupport*float64(asize)) {
+				nounAgree = max(nounAgree, float64(y.n)/float64(ssize))
+			} else if float64(y.n) >= c.opts.ConflictSupport*float64(ssize) {
+				other = true
 			}
 		}
-	}
-	if agree > 0 || !sharedNoun {
-		return agree, 0
-	}
-	for _, x := range a {
-		if float64(x.n) < c.opts.ConflictSupport*float64(asize) {
-			continue
-		}
-		for _, y := range s {
-			if y.noun == x.noun && float64(y.n) >= c.opts.ConflictSupport*float64(ssize) {
-				return 0, 1
-			}
+		agree = max(agree, nounAgree)
+		if nounAgree == 0 && other {
+			anyConflict = true
 		}
 	}
-	return 0, 0
+	if anyConflict && (perNoun || agree == 0) {
+		conflict = 1
+	}
+	return agree, conflict
+}
+
+// seenNoun reports whether ds holds a detail of noun with support min.
+func seenNoun(ds []detail, noun int32, least float64) bool {
+	for _, d := range ds {
+		if d.noun == noun && float64(d.n) >= least {
+			return true
+		}
+	}
+	return false
+}
+
+// hasValue reports whether ds gives value id for noun with support least.
+func hasValue(ds []detail, noun, id int32, least float64) bool {
+	for _, d := range ds {
+		if d.noun == noun && d.id == id && float64(d.n) >= least {
+			return true
+		}
+	}
+	return false
 }
 
 // leadConflict reports whether each side's leading name (highest weight ×
