@@ -77,7 +77,15 @@ func (p *printer) story(s model.StoryBrief) {
 	}
 	p.line(p.esc(meta))
 
-	if len(s.Summary) > 0 {
+	switch {
+	case len(s.Prose) > 0:
+		p.heading(2, "Key points")
+		var para []string
+		for _, pt := range s.Prose {
+			para = append(para, p.esc(pt.Text)+" "+p.refs(pt.Sources))
+		}
+		p.line(strings.Join(para, " "))
+	case len(s.Summary) > 0:
 		p.heading(2, "Key points")
 		for _, pt := range s.Summary {
 			p.item(p.esc(pt.Text) + " " + p.refs(pt.Sources))

@@ -141,3 +141,34 @@ func TestDiffHTML(t *testing.T) {
 		}
 	}
 }
+
+func TestProse(t *testing.T) {
+	b := sample()
+	b.Stories[0].Prose = []model.Point{
+		{Text: "The council approved the repairs.", Sources: []string{"a1"}},
+		{Text: "The mayor welcomed it.", Sources: []string{"a2"}},
+	}
+	cases := []struct {
+		name   string
+		render func(*bytes.Buffer) error
+		want   string
+	}{
+		{"text", func(w *bytes.Buffer) error { return Text(w, b, TextOptions{}) }, "The council approved the repairs. [1] The mayor welcomed it. [2]\n"},
+		{"markdown", func(w *bytes.Buffer) error { return Markdown(w, b) }, `The council approved the repairs. \[1\] The mayor welcomed it. \[2\]`},
+		{"html", func(w *bytes.Buffer) error { return HTML(w, b) }, `<p class="prose">The council approved the repairs.<a class="cite" href="#src-s1-1">1</a> The mayor welcomed it.`},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			var w bytes.Buffer
+			if err := c.render(&w); err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(w.String(), c.want) {
+				t.Errorf("output lacks %q:\n%s", c.want, w.String())
+			}
+			if strings.Contains(w.String(), "The council approved the bridge repairs.") {
+				t.Errorf("plain key points shown beside the prose:\n%s", w.String())
+			}
+		})
+	}
+}

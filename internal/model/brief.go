@@ -22,6 +22,10 @@ type StoryBrief struct {
 	Timeline  []TimelineRow `json:"timeline"`
 	Unique    []Unique      `json:"unique"`
 	Summary   []Point       `json:"summary"`
+	// Prose is the key points rewritten as sentences, each keeping the
+	// citations of the points it draws on; empty unless a rewriter ran
+	// and its output passed the citation checks.
+	Prose []Point `json:"prose,omitempty"`
 }
 
 // ArticleRef is an article as a briefing cites it.
