@@ -5,8 +5,11 @@ import "slices"
 // Correct runs the correction pass now: each story changed since the last
 // pass is compared with its index candidates, story to story, and merged
 // into an older one scoring at least MergeThreshold. The older story keeps
-// its ID; the younger one's ID redirects to it (see Resolve). It returns
-// the number of merges. Stories are visited in creation order, so the
+// its ID; the younger one's ID redirects to it (see Resolve), and the two
+// stories' threads become one (see ResolveThread). A changed story that
+// has not yet found a thread to continue looks for one again, with what it
+// has gathered since it started (see threadFor). It returns the number of
+// merges. Stories are visited in creation order, so the
 // result is deterministic. Cutting a story that took in two events is
 // Split's job, a batch pass over the articles.
 func (c *Online) Correct() int {
@@ -42,11 +45,13 @@ func (c *Online) Correct() int {
 		}
 		c.join(old, young, 0)
 		young.into = old.idx
+		c.linkThreads(young.idx, old.idx)
 		young.terms, young.names, young.places, young.dates, young.numbers = nil, nil, nil, nil, nil
 		young.articles, young.outlets = nil, nil
 		merged++
 	}
 	c.merges += merged
+	c.relinkThreads(touched)
 	return merged
 }
 
@@ -86,35 +91,6 @@ func (c *Online) parseID(id string) (int32, bool) {
 
 // Merges is the number of merges made by correction passes so far.
 func (c *Online) Merges() int { return c.merges }
-
-// threadFor picks, for a new story s, the earlier story whose thread it
-// continues: the best-scoring candidate at or above ThreadThreshold, last
-// seen no more than ThreadWindow before s (when both times are known), and
-// sharing a name with s when both have names. The score here is taken
-// without time decay. It returns -1 for none.
-func (c *Online) threadFor(s *story, cands []int32) int32 {
-	best, bestScore := int32(-1), c.opts.ThreadThreshold
-	for _, o := range cands {
-		t := c.stories[o]
-		if c.opts.ThreadWindow > 0 && !s.first.IsZero() && !t.last.IsZero() &&
-			(s.first.Sub(t.last) > c.opts.ThreadWindow || t.first.After(s.first)) {
-			continue
-		}
-		if len(s.names) > 0 && len(t.names) > 0 && c.cosine(s.names, t.names, 1, 1) == 0 {
-			continue
-		}
-		// The window is the time criterion, so the score is taken
-		// without time decay.
-		d := c.decay(s, t)
-		if d == 0 {
-			continue
-		}
-		if sc := c.score(s, t) / d; sc >= bestScore {
-			best, bestScore = o, sc
-		}
-	}
-	return best
-}
 
 // Stories returns the live stories (merged ones excluded) in order of
 // creation. Slices are copies.

@@ -25,12 +25,17 @@
 // Corrections: every MergeEvery articles, stories changed since the last
 // pass are compared with their candidates, story to story, and merged into
 // the older one at MergeThreshold; the younger ID redirects (Resolve).
-// Splitting drifted stories is not implemented.
+// Split cuts stories that took in two events and Reassign moves articles
+// to the story they fit best; both are batch passes over the articles.
 //
 // Threads: a new story joins the thread of the earlier candidate that scores
 // best (without time decay) at or above ThreadThreshold (below the join
 // threshold), was last seen at most ThreadWindow before it, and shares at
-// least one name with it. The decision is made once, when the story starts. A
-// thread's ID is the ID of its earliest story. Same input in the same order
-// gives the same stories and threads.
+// least one name with it. A story that found none when it started looks
+// again at each correction pass, with the articles it has gathered since.
+// A merge joins the threads of both stories; a part cut off by Split, or a
+// story emptied by Reassign, stays in (or joins) the thread of the story it
+// came from or went to. A thread's ID is the ID of its earliest story; when
+// two threads become one, the later ID redirects (ResolveThread). Same
+// input in the same order gives the same stories and threads.
 package cluster

@@ -78,10 +78,15 @@ type story struct {
 	first, last  time.Time
 	outlets      []string
 	articles     []string
-	thread       int32
-	label        string
-	labelScore   float64
-	into         int32 // index of the story it merged into, or -1
+	// thread is the parent of the story in the union-find forest of
+	// threads; a thread's root is its earliest story (see threadOf).
+	thread int32
+	// linked is true once the story continues an earlier story's thread
+	// (by threadFor, or as a part split off another story).
+	linked     bool
+	label      string
+	labelScore float64
+	into       int32 // index of the story it merged into, or -1
 	// termNorm and nameNorm cache the IDF-weighted norms, computed when
 	// the document count was normAt (0: not yet).
 	termNorm, nameNorm float64
@@ -143,7 +148,8 @@ func (c *Online) Add(it Item) Assignment {
 		c.hits = append(c.hits, 0)
 		c.seen = append(c.seen, -1)
 		if t := c.threadFor(s, cands); t >= 0 {
-			s.thread = c.threadOf(c.stories[t])
+			c.linkThreads(s.idx, t)
+			s.linked = true
 		}
 		c.index(s, s)
 		c.markTouched(s)
@@ -157,14 +163,6 @@ func (c *Online) Add(it Item) Assignment {
 }
 
 func (c *Online) storyID(idx int32) string { return "s" + strconv.Itoa(int(idx)+1) }
-
-func (c *Online) threadOf(s *story) int32 {
-	t := s.thread
-	for c.stories[t].into >= 0 {
-		t = c.stories[t].into
-	}
-	return c.stories[t].thread
-}
 
 // featurise turns an item into a one-article story; with count it updates
 // document frequencies (an article seen again by Split is not counted).

@@ -144,11 +144,13 @@ func (c *Online) apply(s *story, members []*story, side []bool, a, b *story) {
 		s.label = a.label
 	}
 	b.idx = int32(len(c.stories))
-	b.thread = s.thread
+	b.thread = b.idx
+	b.linked = true
 	c.stories = append(c.stories, b)
 	c.hits = append(c.hits, 0)
 	c.seen = append(c.seen, -1)
 	c.index(b, b)
+	c.linkThreads(b.idx, s.idx)
 	c.markTouched(s)
 	c.markTouched(b)
 }
@@ -241,6 +243,7 @@ func (c *Online) Reassign(items []Item) int {
 		if len(ms) == 0 {
 			// Redirect to where its first article went.
 			s.into = dest[s.articles[0]]
+			c.linkThreads(s.idx, s.into)
 			s.terms, s.names, s.places, s.dates, s.numbers = nil, nil, nil, nil, nil
 			s.articles, s.outlets = nil, nil
 			continue
