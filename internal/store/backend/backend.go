@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/storydesk/storydesk/internal/store"
+	"github.com/storydesk/storydesk/internal/store/postgres"
 	"github.com/storydesk/storydesk/internal/store/sqlite"
 )
 
@@ -19,9 +20,9 @@ import (
 //	sqlite:x.db, sqlite:///abs/x.db   the same, as a URL
 //	file:x.db, file:///abs/x.db       the same
 //	:memory:, sqlite::memory:         a private in-memory SQLite database
-//	postgres://…, postgresql://…      PostgreSQL: not built yet
+//	postgres://…, postgresql://…      a PostgreSQL database (migrated on open)
 //
-// Another scheme, or PostgreSQL for now, fails with store.ErrUnsupported.
+// Another scheme fails with store.ErrUnsupported.
 // Errors show the DSN with any password redacted.
 func Open(ctx context.Context, dsn string) (store.Store, error) {
 	kind, target, err := Parse(dsn)
@@ -36,7 +37,11 @@ func Open(ctx context.Context, dsn string) (store.Store, error) {
 		}
 		return db, nil
 	default:
-		return nil, fmt.Errorf("open store %s: postgres store not built yet: %w", target, store.ErrUnsupported)
+		db, err := postgres.Open(ctx, dsn)
+		if err != nil {
+			return nil, err
+		}
+		return db, nil
 	}
 }
 

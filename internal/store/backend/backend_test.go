@@ -3,13 +3,18 @@ package backend
 import (
 	"context"
 	"errors"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/storydesk/storydesk/internal/model"
 	"github.com/storydesk/storydesk/internal/store"
+	"github.com/storydesk/storydesk/internal/store/pgtest"
 )
+
+func TestMain(m *testing.M) { os.Exit(pgtest.Main(m)) }
 
 func TestParse(t *testing.T) {
 	tests := []struct {
@@ -58,13 +63,31 @@ func TestOpen(t *testing.T) {
 			}
 		})
 	}
-	t.Run("postgres not built", func(t *testing.T) {
-		_, err := Open(ctx, "postgres://u:secret@db/sd")
-		if !errors.Is(err, store.ErrUnsupported) {
-			t.Fatalf("Open(postgres) = %v; want ErrUnsupported", err)
+	t.Run("postgres", func(t *testing.T) {
+		dsn := pgtest.Database(t)
+		s, err := Open(ctx, dsn)
+		if err != nil {
+			t.Fatalf("Open(%q): %v", dsn, err)
+		}
+		defer s.Close()
+		if _, err := s.PutArticle(ctx, model.Article{ID: "a", Text: "x"}); err != nil {
+			t.Fatal(err)
+		}
+	})
+	t.Run("postgres unreachable", func(t *testing.T) {
+		ctx, cancel := context.WithTimeout(ctx, 10*time.Second)
+		defer cancel()
+		_, err := Open(ctx, "postgres://u:secret@127.0.0.1:1/sd?connect_timeout=2")
+		if err == nil {
+			t.Fatal("Open of a server that is not there succeeded")
 		}
 		if strings.Contains(err.Error(), "secret") {
 			t.Errorf("error shows the password: %v", err)
+		}
+	})
+	t.Run("unsupported", func(t *testing.T) {
+		if _, err := Open(ctx, "mysql://db/sd"); !errors.Is(err, store.ErrUnsupported) {
+			t.Fatalf("Open(mysql) = %v; want ErrUnsupported", err)
 		}
 	})
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/storydesk/storydesk/internal/model"
 	"github.com/storydesk/storydesk/internal/store"
+	"github.com/storydesk/storydesk/internal/store/schema"
 )
 
 func TestMigrationsNumbering(t *testing.T) {
@@ -27,7 +28,7 @@ func TestMigrationsNumbering(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			var ms []migration
+			var ms []schema.Step
 			var err error
 			if tt.files == nil {
 				ms, err = migrations(migrationFiles)

@@ -20,7 +20,7 @@ const (
 
 // PutStories replaces the stored stories with stories and adds redirects.
 func (db *DB) PutStories(ctx context.Context, stories []store.StoryRecord, redirects map[string]string) error {
-	final, err := checkStories(stories, redirects)
+	final, err := store.CheckStories(stories, redirects)
 	if err == nil {
 		err = db.write(ctx, func(tx *sql.Tx) error { return putStories(ctx, tx, stories, final) })
 	}
@@ -28,57 +28,6 @@ func (db *DB) PutStories(ctx context.Context, stories []store.StoryRecord, redir
 		return fmt.Errorf("put %d stories: %w", len(stories), err)
 	}
 	return nil
-}
-
-// checkStories turns what PutStories refuses into store.ErrInvalid before
-// anything is written, and resolves each redirect to the live story it ends
-// at.
-func checkStories(stories []store.StoryRecord, redirects map[string]string) (map[string]string, error) {
-	live := make(map[string]bool, len(stories))
-	inStory := make(map[string]string)
-	for i, s := range stories {
-		if s.ID == "" {
-			return nil, fmt.Errorf("story #%d: empty id: %w", i+1, store.ErrInvalid)
-		}
-		if live[s.ID] {
-			return nil, fmt.Errorf("story %s: id repeated: %w", s.ID, store.ErrInvalid)
-		}
-		live[s.ID] = true
-		if !s.FirstSeen.IsZero() && !s.LastSeen.IsZero() && s.LastSeen.Before(s.FirstSeen) {
-			return nil, fmt.Errorf("story %s: last seen %v before first seen %v: %w", s.ID, s.LastSeen, s.FirstSeen, store.ErrInvalid)
-		}
-		for _, a := range s.Articles {
-			if a == "" {
-				return nil, fmt.Errorf("story %s: empty article id: %w", s.ID, store.ErrInvalid)
-			}
-			if other, ok := inStory[a]; ok {
-				return nil, fmt.Errorf("article %s in stories %s and %s: %w", a, other, s.ID, store.ErrInvalid)
-			}
-			inStory[a] = s.ID
-		}
-	}
-	final := make(map[string]string, len(redirects))
-	for from, to := range redirects {
-		if from == "" || to == "" {
-			return nil, fmt.Errorf("redirect %q → %q: empty id: %w", from, to, store.ErrInvalid)
-		}
-		if live[from] {
-			return nil, fmt.Errorf("redirect from %s: it is a story being stored: %w", from, store.ErrInvalid)
-		}
-		end := to
-		for hops := 0; !live[end]; hops++ {
-			next, ok := redirects[end]
-			if !ok {
-				return nil, fmt.Errorf("redirect %s → %s: %s is not a story being stored: %w", from, to, end, store.ErrInvalid)
-			}
-			if hops > len(redirects) {
-				return nil, fmt.Errorf("redirect %s → %s: cycle: %w", from, to, store.ErrInvalid)
-			}
-			end = next
-		}
-		final[from] = end
-	}
-	return final, nil
 }
 
 func putStories(ctx context.Context, tx *sql.Tx, stories []store.StoryRecord, redirects map[string]string) error {

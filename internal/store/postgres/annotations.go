@@ -1,0 +1,58 @@
+package postgres
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/storydesk/storydesk/internal/model"
+	"github.com/storydesk/storydesk/internal/store"
+)
+
+// PutAnnotations stores a as JSON, replacing what was stored for its article.
+func (db *DB) PutAnnotations(ctx context.Context, a model.Annotations) error {
+	if err := db.putAnnotations(ctx, a); err != nil {
+		return fmt.Errorf("put annotations of article %s: %w", a.ArticleID, err)
+	}
+	return nil
+}
+
+func (db *DB) putAnnotations(ctx context.Context, a model.Annotations) error {
+	if a.ArticleID == "" {
+		return fmt.Errorf("empty article id: %w", store.ErrInvalid)
+	}
+	data, err := json.Marshal(a)
+	if err != nil {
+		return fmt.Errorf("%w: %w", store.ErrInvalid, err)
+	}
+	// Selecting from articles makes a missing article insert no row.
+	tag, err := db.pool.Exec(ctx, `INSERT INTO annotations (article_id, data) SELECT id, $1::json FROM articles WHERE id = $2
+		ON CONFLICT (article_id) DO UPDATE SET data = excluded.data`, string(data), a.ArticleID)
+	if err != nil {
+		return err
+	}
+	if tag.RowsAffected() == 0 {
+		return store.ErrNotFound
+	}
+	return nil
+}
+
+// Annotations returns the annotations stored for article articleID.
+func (db *DB) Annotations(ctx context.Context, articleID string) (model.Annotations, error) {
+	var data string
+	err := db.pool.QueryRow(ctx, `SELECT data::text FROM annotations WHERE article_id = $1`, articleID).Scan(&data)
+	if errors.Is(err, pgx.ErrNoRows) {
+		err = store.ErrNotFound
+	}
+	var a model.Annotations
+	if err == nil {
+		err = json.Unmarshal([]byte(data), &a)
+	}
+	if err != nil {
+		return model.Annotations{}, fmt.Errorf("get annotations of article %s: %w", articleID, err)
+	}
+	return a, nil
+}
