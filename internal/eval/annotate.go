@@ -101,11 +101,14 @@ type AnnotationReport struct {
 	Merged []string
 	// Incomplete names the gold entities not complete, each with its
 	// variants as "text@file→entity" (entity "-" when the text holds the
-	// variant but no mention covers it, "absent" when the scored text does
-	// not hold it at all: extraction dropped the line it is on).
+	// variant but no mention covers it, "absent" when neither the scored
+	// text nor an entity's aliases hold it: extraction dropped the line it
+	// is on, or the annotator did not read it). A variant outside the text
+	// (a headline or caption) is found through the aliases of the file's
+	// entities.
 	Incomplete []string
-	// Absent counts gold variant occurrences missing from the scored texts;
-	// they count as not found in Entities.
+	// Absent counts gold variant occurrences missing from the scored texts
+	// and from every alias; they count as not found in Entities.
 	Absent int
 	// Quotes is quote detection; Speakers is attribution over all quotes
 	// (P over detected quotes with a speaker, R over gold quotes).
@@ -148,8 +151,13 @@ func (rep *AnnotationReport) scoreEntities(gold *SeedsGold, texts map[string]str
 				n++
 				it := entityItem{gi, findCluster(v.Text, texts[f], anns[f]), v.Text, f, false}
 				if it.cluster == "" && !containsWord(texts[f], v.Text) {
-					it.absent = true
-					rep.Absent++
+					// not in the body: a headline or caption the
+					// annotator read for entities alone
+					it.cluster = aliasCluster(v.Text, anns[f])
+					if it.cluster == "" {
+						it.absent = true
+						rep.Absent++
+					}
 				}
 				items = append(items, it)
 			}
@@ -285,6 +293,45 @@ func findCluster(variant, text string, ann model.Annotations) string {
 						id = e.Name
 					}
 					best, bestJ = id, j
+				}
+			}
+		}
+	}
+	return best
+}
+
+// aliasCluster returns the ID of the predicted entity with an alias that
+// covers variant best (one inside the other between word boundaries, rune
+// Jaccard ≥ 0.5 or the variant inside a longer alias, as findCluster
+// scores mentions), or "". It scores variants that sit in the title or a
+// caption, which entities count among their aliases but mentions do not
+// locate.
+func aliasCluster(variant string, ann model.Annotations) string {
+	best, bestJ := "", 0.25
+	n := utf8.RuneCountInString(variant)
+	for _, e := range ann.Entities {
+		for _, a := range e.Aliases {
+			short, long := a.Text, variant
+			if len(short) > len(long) {
+				short, long = long, short
+			}
+			if !containsWord(long, short) {
+				continue
+			}
+			m := utf8.RuneCountInString(a.Text)
+			j := float64(min(m, n)) / float64(max(m, n))
+			if j < 0.5 {
+				if m < n {
+					continue
+				}
+				// the variant inside a longer alias, as findCluster takes
+				// it inside a longer mention
+				j = 0.25 + 0.25*j
+			}
+			if j > bestJ {
+				best, bestJ = e.ID, j
+				if best == "" {
+					best = e.Name
 				}
 			}
 		}
