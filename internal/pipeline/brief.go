@@ -32,7 +32,16 @@ func DefaultBriefOptions() BriefOptions {
 // merges entities across the articles so that one real-world entity has one
 // id and name everywhere. anns[i] annotates arts[i]; the corpus entities
 // come back with their aliases counted over all articles.
+//
+// Relative dates in an undated article are resolved against
+// opts.Reference when given, else against the latest publication date
+// among the other top-level articles read with it: articles read together
+// were, as a rule, written within days of each other, and a date a day off
+// is more use to a reader than none.
 func Annotate(arts []model.Article, opts BriefOptions) (anns []model.Annotations, entities []model.Entity) {
+	if opts.Reference.IsZero() {
+		opts.Reference = latest(arts)
+	}
 	anns = make([]model.Annotations, len(arts))
 	chain := annotate.Default(opts.Annotate)
 	var wg sync.WaitGroup
@@ -85,17 +94,9 @@ func reference(a model.Article, fallback time.Time) time.Time {
 }
 
 // Stories groups annotated articles into stories and compares the outlets
-// within each, giving what brief.Build needs.
-//
-// Relative dates in an undated article are resolved against
-// opts.Reference when given, else against the latest publication date
-// among the other top-level articles read with it: articles gathered on one
-// story were, as a rule, written within days of each other, and a date a
-// day off is more use to a reader than none.
+// within each, giving what brief.Build needs. Undated articles are dated
+// as Annotate says.
 func Stories(arts []model.Article, opts BriefOptions) []brief.Story {
-	if opts.Reference.IsZero() {
-		opts.Reference = latest(arts)
-	}
 	anns, _ := Annotate(arts, opts)
 	groups := group(arts, anns, opts.Cluster)
 	stories := make([]brief.Story, 0, len(groups))
@@ -330,9 +331,6 @@ type Placement struct {
 // Cluster annotates the articles and places each in a story and thread;
 // place[i] is where arts[i] went.
 func Cluster(arts []model.Article, opts BriefOptions) (place []Placement) {
-	if opts.Reference.IsZero() {
-		opts.Reference = latest(arts)
-	}
 	anns, _ := Annotate(arts, opts)
 	place = make([]Placement, len(arts))
 	for _, g := range group(arts, anns, opts.Cluster) {

@@ -70,3 +70,21 @@ func TestSplitCarried(t *testing.T) {
 		t.Errorf("c2, clustered away from its page, should stay: %+v", got[1])
 	}
 }
+
+// TestAnnotateUndated checks that an undated article's relative dates are
+// resolved against the latest date of the articles read with it, not
+// against the day the command runs.
+func TestAnnotateUndated(t *testing.T) {
+	arts := []model.Article{
+		{ID: "dated", Published: model.Date(2024, 3, 5), Text: "The ferry resumed service on Tuesday."},
+		{ID: "undated", Text: "The harbour master said the ferry would sail again tomorrow."},
+	}
+	anns, _ := Annotate(arts, DefaultBriefOptions())
+	var got []string
+	for _, tx := range anns[1].Times {
+		got = append(got, tx.Text+"="+tx.Value)
+	}
+	if len(got) != 1 || got[0] != "tomorrow=2024-03-06" {
+		t.Errorf("undated article's times = %v; want tomorrow=2024-03-06 (the day after the other article's date)", got)
+	}
+}
