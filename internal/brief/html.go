@@ -49,8 +49,11 @@ type htmlStory struct {
 	Meta        string
 	Sources     []htmlSource
 	TimelineSVG template.HTML
+	Days        []timelineDay
 	Matrix      template.HTML
-	index       map[string]int
+	// Shown counts the facts the coverage matrix draws.
+	Shown int
+	index map[string]int
 }
 
 type htmlSource struct {
@@ -66,8 +69,15 @@ func newHTMLStory(s model.StoryBrief) htmlStory {
 		v.Sources = append(v.Sources, htmlSource{N: i + 1, Line: describe(a, s.Articles), URL: a.URL})
 	}
 	v.Meta = fmt.Sprintf("%d articles from %d outlets · %s", len(s.Articles), outlets(s.Articles), span(s))
-	v.TimelineSVG = timelineSVG(s.Timeline)
-	v.Matrix = v.matrixSVG()
+	published := make(map[string]bool)
+	for _, a := range s.Articles {
+		if !a.Published.IsZero() && a.EmbeddedIn == "" {
+			published[a.Published.Day()] = true
+		}
+	}
+	v.TimelineSVG = timelineSVG(s.Timeline, published)
+	v.Days = timelineDays(s.Timeline, published)
+	v.Matrix, v.Shown = v.matrixSVG()
 	return v
 }
 
@@ -80,85 +90,72 @@ func (v htmlStory) cite(ids []string) template.HTML {
 	return template.HTML(b.String())
 }
 
-// timelineSVG draws dated rows as dots on a line, one per distinct day,
-// labelled with the day and how many events fall on it.
-func timelineSVG(rows []model.TimelineRow) template.HTML {
-	counts := make(map[string]int)
-	for _, r := range rows {
-		day := r.When
-		if len(day) >= 10 {
-			day = day[:10]
-		}
-		counts[day]++
-	}
-	if len(counts) == 0 {
-		return ""
-	}
-	days := make([]string, 0, len(counts))
-	for d := range counts {
-		days = append(days, d)
-	}
-	sort.Strings(days)
-	const width, pad = 760, 40
-	step := 0.0
-	if len(days) > 1 {
-		step = float64(width-2*pad) / float64(len(days)-1)
-	}
-	var b strings.Builder
-	fmt.Fprintf(&b, `<svg class="timeline" viewBox="0 0 %d 90" role="img" aria-label="timeline">`, width)
-	fmt.Fprintf(&b, `<line x1="%d" y1="40" x2="%d" y2="40" stroke="#888"/>`, pad, width-pad)
-	for i, d := range days {
-		x := float64(pad) + step*float64(i)
-		if len(days) == 1 {
-			x = width / 2
-		}
-		r := 4 + min(counts[d], 8)
-		fmt.Fprintf(&b, `<circle cx="%.0f" cy="40" r="%d" fill="#1f5fa8"><title>%s: %d events</title></circle>`, x, r, d, counts[d])
-		y := 70
-		if i%2 == 1 {
-			y = 18
-		}
-		fmt.Fprintf(&b, `<text x="%.0f" y="%d" text-anchor="middle" font-size="11">%s</text>`, x, y, template.HTMLEscapeString(d))
-	}
-	b.WriteString(`</svg>`)
-	return template.HTML(b.String())
-}
+// matrixCap is the most facts the coverage matrix draws; past it a
+// column is too narrow to read on a phone and the rest carry one source.
+const matrixCap = 30
 
 // matrixSVG draws which source carries which fact: a row per source, a
-// column per fact, a filled cell where the source supports the fact.
-func (v htmlStory) matrixSVG() template.HTML {
-	facts := v.Facts
-	if len(facts) > 60 {
-		facts = facts[:60]
+// column per fact, the facts most sources carry first, a filled cell
+// where the source reports the fact and each row's count at its end. It
+// returns the drawing and how many facts it shows.
+func (v htmlStory) matrixSVG() (template.HTML, int) {
+	if len(v.Facts) == 0 || len(v.Articles) == 0 {
+		return "", 0
 	}
-	if len(facts) == 0 || len(v.Articles) == 0 {
-		return ""
+	order := make([]int, len(v.Facts))
+	for i := range order {
+		order[i] = i
 	}
-	const cell, left, top = 12, 170, 10
-	w := left + cell*len(facts) + 10
-	h := top + cell*len(v.Articles) + 10
-	var b strings.Builder
-	fmt.Fprintf(&b, `<svg class="matrix" viewBox="0 0 %d %d" width="%d" role="img" aria-label="coverage matrix">`, w, h, w)
+	sort.SliceStable(order, func(i, j int) bool {
+		return len(v.Facts[order[i]].Sources) > len(v.Facts[order[j]].Sources)
+	})
+	if len(order) > matrixCap {
+		order = order[:matrixCap]
+	}
+	const cell, gap, top = 14, 2, 22
+	left := 0
+	labels := make([]string, len(v.Articles))
 	for i, a := range v.Articles {
-		y := top + i*cell
-		label := "[" + strconv.Itoa(i+1) + "] " + a.Outlet
-		if a.Outlet == "" {
-			label = "[" + strconv.Itoa(i+1) + "] unknown outlet"
+		name := a.Outlet
+		if name == "" {
+			name = "unknown outlet"
 		}
-		fmt.Fprintf(&b, `<text x="%d" y="%d" text-anchor="end" font-size="10">%s</text>`, left-6, y+cell-3, template.HTMLEscapeString(label))
-		for j, f := range facts {
-			fill := "#eee"
+		if r := []rune(name); len(r) > 22 {
+			name = string(r[:21]) + "…"
+		}
+		labels[i] = "[" + strconv.Itoa(i+1) + "] " + name
+		left = max(left, 7*len([]rune(labels[i]))+12)
+	}
+	w := left + (cell+gap)*len(order) + 40
+	h := top + (cell+gap)*len(v.Articles) + 4
+	var b strings.Builder
+	fmt.Fprintf(&b, `<svg class="matrix" viewBox="0 0 %d %d" width="%d" height="%d" role="img" aria-label="coverage matrix: %d sources by %d facts">`, w, h, w, h, len(v.Articles), len(order))
+	for j := range order {
+		if j == 0 || (j+1)%5 == 0 {
+			fmt.Fprintf(&b, `<text x="%d" y="%d" text-anchor="middle" font-size="10" fill="#666">%d</text>`, left+j*(cell+gap)+cell/2, top-8, j+1)
+		}
+	}
+	for i, a := range v.Articles {
+		y := top + i*(cell+gap)
+		fmt.Fprintf(&b, `<text x="%d" y="%d" text-anchor="end" font-size="12">%s</text>`, left-8, y+cell-4, template.HTMLEscapeString(labels[i]))
+		count := 0
+		for j, fi := range order {
+			f := v.Facts[fi]
+			class, fill := "no", "#e9e9e6"
 			for _, id := range f.Sources {
 				if id == a.ID {
-					fill = "#1f5fa8"
+					class, fill = "yes", "#1f5fa8"
+					count++
+					break
 				}
 			}
-			fmt.Fprintf(&b, `<rect x="%d" y="%d" width="%d" height="%d" fill="%s"><title>%s</title></rect>`,
-				left+j*cell, y, cell-2, cell-2, fill, template.HTMLEscapeString(f.Text))
+			fmt.Fprintf(&b, `<rect class="%s" x="%d" y="%d" width="%d" height="%d" rx="2" fill="%s"><title>%d. %s</title></rect>`,
+				class, left+j*(cell+gap), y, cell, cell, fill, j+1, template.HTMLEscapeString(f.Text))
 		}
+		fmt.Fprintf(&b, `<text x="%d" y="%d" font-size="11" fill="#666">%d</text>`, left+len(order)*(cell+gap)+6, y+cell-4, count)
 	}
 	b.WriteString(`</svg>`)
-	return template.HTML(b.String())
+	return template.HTML(b.String()), len(order)
 }
 
 // outlet names the outlet of article id, or "unknown outlet".

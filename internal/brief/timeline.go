@@ -1,0 +1,222 @@
+package brief
+
+import (
+	"fmt"
+	"html/template"
+	"slices"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/storydesk/storydesk/internal/model"
+)
+
+// parts of the day in TIMEX3 values ("2025-08-13TAF") and how a reader
+// says them.
+var partsOfDay = map[string]string{
+	"MO": "morning", "MI": "midday", "AF": "afternoon", "EV": "evening", "NI": "night", "DT": "daytime",
+}
+
+// timelineDay is the HTML timeline's group of rows that fall on one day
+// (or one span of days).
+type timelineDay struct {
+	Label     string
+	Published bool
+	Rows      []timelineRow
+}
+
+// timelineRow is a row as the HTML page shows it: the same text given at
+// several moments of one day appears once, with every moment.
+type timelineRow struct {
+	model.TimelineRow
+	At string
+}
+
+// dayKey is the calendar part of a TIMEX3 value: its date, or both dates
+// of a range.
+func dayKey(v string) string {
+	if a, b, ok := strings.Cut(v, "/"); ok && len(a) >= 10 && len(b) >= 10 {
+		return a[:10] + "/" + b[:10]
+	}
+	if len(v) >= 10 {
+		return v[:10]
+	}
+	return v
+}
+
+// dayLabel reads a dayKey: "Thu 14 Aug 2025", "9–10 Aug 2025"; a value
+// it cannot read is given as it is.
+func dayLabel(key string) string {
+	a, b, isRange := strings.Cut(key, "/")
+	ta, err := time.Parse(time.DateOnly, a)
+	if err != nil {
+		return key
+	}
+	if !isRange {
+		return ta.Format("Mon 2 Jan 2006")
+	}
+	tb, err := time.Parse(time.DateOnly, b)
+	switch {
+	case err != nil:
+		return key
+	case ta.Year() != tb.Year():
+		return ta.Format("2 Jan 2006") + " – " + tb.Format("2 Jan 2006")
+	case ta.Month() != tb.Month():
+		return ta.Format("2 Jan") + " – " + tb.Format("2 Jan 2006")
+	}
+	return ta.Format("2") + "–" + tb.Format("2 Jan 2006")
+}
+
+// shortDay is a dayKey as a chart label: "14 Aug", "9–10 Aug".
+func shortDay(key string) string {
+	a, b, isRange := strings.Cut(key, "/")
+	ta, err := time.Parse(time.DateOnly, a)
+	if err != nil {
+		return key
+	}
+	if tb, err := time.Parse(time.DateOnly, b); isRange && err == nil {
+		if ta.Month() == tb.Month() {
+			return ta.Format("2") + "–" + tb.Format("2 Jan")
+		}
+		return ta.Format("2 Jan") + "–" + tb.Format("2 Jan")
+	}
+	return ta.Format("2 Jan")
+}
+
+// momentLabel is the part of a TIMEX3 value finer than its day: "11:30
+// UTC−08:00", "afternoon"; empty for a bare date or a range.
+func momentLabel(v string) string {
+	if strings.Contains(v, "/") || len(v) <= 11 || v[10] != 'T' {
+		return ""
+	}
+	rest := v[11:]
+	if p, ok := partsOfDay[rest]; ok {
+		return p
+	}
+	if t, err := time.Parse("15:04Z07:00", rest); err == nil {
+		_, off := t.Zone()
+		if off == 0 {
+			return t.Format("15:04") + " UTC"
+		}
+		return t.Format("15:04") + " UTC" + strings.Replace(t.Format("-07:00"), "-", "−", 1)
+	}
+	if len(rest) >= 5 && rest[2] == ':' {
+		return rest[:5]
+	}
+	return rest
+}
+
+// timelineDays groups rows (in time order) by day, merging a text given
+// at several moments of the same day into one row. published holds the
+// days on which the story's articles came out.
+func timelineDays(rows []model.TimelineRow, published map[string]bool) []timelineDay {
+	var days []timelineDay
+	var keys []string
+	for _, r := range rows {
+		key := dayKey(r.When)
+		if len(keys) == 0 || keys[len(keys)-1] != key {
+			keys = append(keys, key)
+			days = append(days, timelineDay{Label: dayLabel(key), Published: published[key]})
+		}
+		d := &days[len(days)-1]
+		at := momentLabel(r.When)
+		merged := false
+		for i := range d.Rows {
+			if d.Rows[i].Text == r.Text {
+				if at != "" && !slices.Contains(strings.Split(d.Rows[i].At, " · "), at) {
+					d.Rows[i].At = strings.TrimPrefix(d.Rows[i].At+" · "+at, " · ")
+				}
+				merged = true
+				break
+			}
+		}
+		if !merged {
+			d.Rows = append(d.Rows, timelineRow{TimelineRow: r, At: at})
+		}
+	}
+	return days
+}
+
+// timelineSVG draws one mark per day (or span of days) on a line: filled
+// when the day's events had happened as reported, hollow and dashed when
+// they were scheduled, both when the day holds both, larger with more
+// events; a dashed upright marks the days the articles came out.
+func timelineSVG(rows []model.TimelineRow, published map[string]bool) template.HTML {
+	type day struct {
+		key             string
+		past, scheduled int
+	}
+	var days []day
+	for _, r := range rows {
+		key := dayKey(r.When)
+		if len(days) == 0 || days[len(days)-1].key != key {
+			days = append(days, day{key: key})
+		}
+		if r.Status == StatusScheduled {
+			days[len(days)-1].scheduled++
+		} else {
+			days[len(days)-1].past++
+		}
+	}
+	if len(days) == 0 {
+		return ""
+	}
+	const pad, gap, axis = 44, 92, 50
+	width := max(320, min(760, 2*pad+gap*(len(days)-1)))
+	step := 0.0
+	if len(days) > 1 {
+		step = float64(width-2*pad) / float64(len(days)-1)
+	}
+	xOf := func(i int) float64 {
+		if len(days) == 1 {
+			return float64(width) / 2
+		}
+		return float64(pad) + step*float64(i)
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, `<svg class="timeline" viewBox="0 0 %d 90" width="%d" role="img" aria-label="timeline: %d days">`, width, width, len(days))
+	fmt.Fprintf(&b, `<line x1="%d" y1="%d" x2="%d" y2="%d" stroke="#999"/>`, pad-20, axis, width-pad+20, axis)
+	// Publication days: on a day mark when one, else between its neighbours.
+	pubs := make([]string, 0, len(published))
+	for pub := range published {
+		pubs = append(pubs, pub)
+	}
+	sort.Strings(pubs)
+	for _, pub := range pubs {
+		x, found := -1.0, false
+		for i, d := range days {
+			switch {
+			case d.key == pub:
+				x, found = xOf(i), true
+			case !found && d.key[:min(10, len(d.key))] > pub && x < 0:
+				x = xOf(i) - step/2
+				if i == 0 {
+					x = xOf(0) - 22
+				}
+			}
+		}
+		if x < 0 {
+			x = xOf(len(days)-1) + min(step/2, 22)
+		}
+		fmt.Fprintf(&b, `<line class="published" x1="%.0f" y1="14" x2="%.0f" y2="%d" stroke="#777" stroke-dasharray="3 3"><title>published %s</title></line>`, x, x, axis+14, template.HTMLEscapeString(pub))
+		fmt.Fprintf(&b, `<text x="%.0f" y="10" text-anchor="middle" font-size="11" fill="#555">published</text>`, x)
+	}
+	for i, d := range days {
+		x := xOf(i)
+		n := d.past + d.scheduled
+		r := 5 + min(n, 7)
+		title := fmt.Sprintf("%s: %d past, %d scheduled", dayLabel(d.key), d.past, d.scheduled)
+		switch {
+		case d.scheduled == 0:
+			fmt.Fprintf(&b, `<circle class="past" cx="%.0f" cy="%d" r="%d" fill="#1f5fa8"><title>%s</title></circle>`, x, axis, r, template.HTMLEscapeString(title))
+		case d.past == 0:
+			fmt.Fprintf(&b, `<circle class="scheduled" cx="%.0f" cy="%d" r="%d" fill="#fff" stroke="#a35a00" stroke-width="2" stroke-dasharray="3 2"><title>%s</title></circle>`, x, axis, r, template.HTMLEscapeString(title))
+		default:
+			fmt.Fprintf(&b, `<circle class="scheduled" cx="%.0f" cy="%d" r="%d" fill="#fff" stroke="#a35a00" stroke-width="2" stroke-dasharray="3 2"/>`, x, axis, r+4)
+			fmt.Fprintf(&b, `<circle class="past" cx="%.0f" cy="%d" r="%d" fill="#1f5fa8"><title>%s</title></circle>`, x, axis, r-1, template.HTMLEscapeString(title))
+		}
+		fmt.Fprintf(&b, `<text x="%.0f" y="%d" text-anchor="middle" font-size="12">%s</text>`, x, axis+32, template.HTMLEscapeString(shortDay(d.key)))
+	}
+	b.WriteString(`</svg>`)
+	return template.HTML(b.String())
+}
