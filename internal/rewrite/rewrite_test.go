@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -27,21 +28,33 @@ func story() model.StoryBrief {
 	}
 }
 
+// recorder keeps the last request an endpoint received.
+type recorder struct {
+	mu   sync.Mutex
+	req  chatRequest
+	auth string
+}
+
+func (r *recorder) get() (chatRequest, string) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.req, r.auth
+}
+
 // endpoint answers every chat completion with reply, after delay, and
-// records the last request.
-func endpoint(t *testing.T, status int, reply string, delay time.Duration, last *chatRequest, auth *string) *httptest.Server {
+// records the last request in rec.
+func endpoint(t *testing.T, status int, reply string, delay time.Duration, rec *recorder) *httptest.Server {
 	t.Helper()
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.Method != http.MethodPost || r.URL.Path != "/v1/chat/completions" {
 			http.Error(w, "wrong route "+r.Method+" "+r.URL.Path, http.StatusNotFound)
 			return
 		}
-		if last != nil {
-			_ = json.NewDecoder(r.Body).Decode(last)
-		}
-		if auth != nil {
-			*auth = r.Header.Get("Authorization")
-		}
+		var req chatRequest
+		_ = json.NewDecoder(r.Body).Decode(&req)
+		rec.mu.Lock()
+		rec.req, rec.auth = req, r.Header.Get("Authorization")
+		rec.mu.Unlock()
 		select {
 		case <-time.After(delay):
 		case <-r.Context().Done():
@@ -89,13 +102,13 @@ func TestBrief(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			var req chatRequest
-			var auth string
-			srv := endpoint(t, c.status, c.reply, c.delay, &req, &auth)
+			var rec recorder
+			srv := endpoint(t, c.status, c.reply, c.delay, &rec)
 			opts := DefaultOptions()
 			opts.URL, opts.Model, opts.Key, opts.Timeout = srv.URL+"/v1/", "tiny", "sekret", 300*time.Millisecond
 			in := model.Brief{Stories: []model.StoryBrief{story()}}
 			got, errs := Brief(context.Background(), in, opts)
+			req, auth := rec.get()
 			if req.Model != "tiny" || auth != "Bearer sekret" || len(req.Messages) == 0 ||
 				!strings.Contains(req.Messages[len(req.Messages)-1].Content, "1. Dock workers at the port began a 48-hour strike on Monday. [1][2]") {
 				t.Errorf("request model %q, auth %q, messages %+v", req.Model, auth, req.Messages)
