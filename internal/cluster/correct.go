@@ -39,20 +39,26 @@ func (c *Online) Correct() int {
 		if best < 0 {
 			continue
 		}
-		old, young := c.stories[best], s
-		if young.idx < old.idx {
-			old, young = young, old
-		}
-		c.join(old, young, 0)
-		young.into = old.idx
-		c.linkThreads(young.idx, old.idx)
-		young.terms, young.names, young.places, young.dates, young.numbers = nil, nil, nil, nil, nil
-		young.articles, young.outlets = nil, nil
+		c.merge(s, c.stories[best])
 		merged++
 	}
 	c.merges += merged
 	c.relinkThreads(touched)
 	return merged
+}
+
+// merge makes stories a and b one: the older keeps its ID and takes in
+// the younger, whose ID redirects to it; their threads become one.
+func (c *Online) merge(a, b *story) {
+	old, young := b, a
+	if young.idx < old.idx {
+		old, young = young, old
+	}
+	c.join(old, young, 0)
+	young.into = old.idx
+	c.linkThreads(young.idx, old.idx)
+	young.terms, young.names, young.places, young.dates, young.numbers = nil, nil, nil, nil, nil
+	young.articles, young.outlets = nil, nil
 }
 
 // pairScore is the symmetric story-to-story score: the lower of the two

@@ -25,8 +25,10 @@
 // Corrections: every MergeEvery articles, stories changed since the last
 // pass are compared with their candidates, story to story, and merged into
 // the older one at MergeThreshold; the younger ID redirects (Resolve).
-// Split cuts stories that took in two events and Reassign moves articles
-// to the story they fit best; both are batch passes over the articles.
+// Split cuts stories that took in two events, Reassign moves articles to
+// the story they fit best, and Absorb merges a story into one at least
+// AbsorbRatio times larger when each of its articles would join that one;
+// all three are batch passes over the articles.
 //
 // Threads: a new story joins the thread of the earlier candidate that scores
 // best (without time decay) at or above ThreadThreshold (below the join

@@ -67,6 +67,11 @@ type Options struct {
 	// number of articles in each part.
 	SplitThreshold float64
 	SplitMin       int
+	// AbsorbRatio is how many times larger than a story another must be
+	// for Absorb to merge the first into it (when each of the first's
+	// articles would join it on its own); 0 turns Absorb off. Below 1 a
+	// story may be taken in by a smaller one.
+	AbsorbRatio float64
 	// ThreadThreshold is the least score for a new story to join the
 	// thread of an earlier story it did not join; ThreadWindow is how far
 	// back (from the new story's first article) that story may have been
@@ -97,6 +102,7 @@ func DefaultOptions() Options {
 		MergeThreshold:     0.45,
 		SplitThreshold:     0.6,
 		SplitMin:           3,
+		AbsorbRatio:        2,
 		ThreadThreshold:    0.12,
 		ThreadWindow:       7 * 24 * time.Hour,
 	}

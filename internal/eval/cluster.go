@@ -166,8 +166,8 @@ func newScores(p, r float64) Scores {
 
 // RunOnline returns a run function for Clustering that feeds the records in
 // file order to a cluster.Online with opts, then runs a last correction
-// pass, the split pass and two rounds of reassignment (see
-// cluster.Online.Split and Reassign) and reads the stories. It gives the clusterer the title and text only: outlet and published are left out, since on the development
+// pass, the split pass, two rounds of reassignment and the absorb pass
+// (see cluster.Online.Split, Reassign and Absorb) and reads the stories. It gives the clusterer the title and text only: outlet and published are left out, since on the development
 // set their presence alone tells the two events of a topic apart.
 func RunOnline(opts cluster.Options) func(context.Context, []ClusterRecord) (map[string]string, error) {
 	return func(ctx context.Context, recs []ClusterRecord) (map[string]string, error) {
@@ -187,6 +187,7 @@ func RunOnline(opts cluster.Options) func(context.Context, []ClusterRecord) (map
 		for range 2 {
 			c.Reassign(items)
 		}
+		c.Absorb(items)
 		assigned := make(map[string]string, len(recs))
 		for _, s := range c.Stories() {
 			for _, id := range s.Articles {

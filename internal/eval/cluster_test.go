@@ -77,7 +77,7 @@ func unwrapAll(err error) error {
 
 // devBCubedF1 is the B-cubed F1 reached on the development set with
 // DefaultOptions; the test fails when it drops by more than the margin.
-const devBCubedF1, devMargin = 0.921, 0.02
+const devBCubedF1, devMargin = 0.925, 0.02
 
 func TestClusteringDev(t *testing.T) {
 	path := seedtest.Shared(t, "eval", "clustering", "articles.jsonl")
