@@ -243,7 +243,7 @@ func mergeEvents(events []int, ent func(int) *model.Entity, union func(a, b int)
 				at = gi
 				break
 			}
-			if !placesDiffer(groups[gi].anchors, anchors) && (dominant < 0 || groups[gi].n > groups[dominant].n) {
+			if !placesDiffer(groups[gi].anchors, anchors) && !participantsDiffer(groups[gi].anchors, anchors) && (dominant < 0 || groups[gi].n > groups[dominant].n) {
 				dominant = gi
 			}
 		}

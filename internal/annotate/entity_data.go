@@ -27,6 +27,9 @@ type gazetteer struct {
 	leaders []leader
 	// leaderSurnames holds the surnameKey of every leader.
 	leaderSurnames map[string]bool
+	// headOfState maps the surnameKey of a president, prime minister or
+	// chancellor to the country they lead, the side they are at a summit.
+	headOfState map[string]string
 	// capitals maps a country's name to its capital city.
 	capitals map[string]string
 }
@@ -46,7 +49,7 @@ type leader struct {
 var defaultGazetteer = sync.OnceValue(func() *gazetteer {
 	g := &gazetteer{
 		places: map[string]placeEntry{}, orgs: map[string]string{},
-		titles: map[string]string{}, leaderSurnames: map[string]bool{}, firstNames: map[string]bool{}, cues: map[string]bool{},
+		titles: map[string]string{}, leaderSurnames: map[string]bool{}, headOfState: map[string]string{}, firstNames: map[string]bool{}, cues: map[string]bool{},
 		capitals: map[string]string{},
 	}
 	eachRecord("places.txt", func(f []string) {
@@ -100,6 +103,10 @@ var defaultGazetteer = sync.OnceValue(func() *gazetteer {
 			l.SurnameKey = surnameKey(n[len(n)-1])
 			g.leaders = append(g.leaders, l)
 			g.leaderSurnames[l.SurnameKey] = true
+			switch l.Role {
+			case "president", "prime minister", "chancellor":
+				g.headOfState[l.SurnameKey] = l.Country
+			}
 		}
 	})
 	return g

@@ -78,7 +78,7 @@ func (r *entityReader) events() {
 				at = ci
 				break
 			}
-			if !placesDiffer(c.anchors, m.anchors) && (dominant < 0 || c.n > clusters[dominant].n) {
+			if !placesDiffer(c.anchors, m.anchors) && !participantsDiffer(c.anchors, m.anchors) && (dominant < 0 || c.n > clusters[dominant].n) {
 				dominant = ci
 			}
 		}
@@ -164,18 +164,41 @@ func (r *entityReader) eventAt(k int, class string) (eventMention, bool) {
 	end := k + 1
 	for pp := 0; pp < 2 && end+1 < len(toks); pp++ {
 		p := r.word(toks[end].seg())
-		if !eventPreps[p] || p == "of" && class != "war" {
+		if !eventPreps[p] {
 			break
 		}
 		j := end + 1
-		for j < len(toks) && j < end+5 && toks[j].Kind != Punct {
-			w := r.word(toks[j].seg())
-			if !(isCap(w) || toks[j].Kind == Number || w == "leaders" && j > end+1) {
+		if p == "of" && class != "war" {
+			// "a meeting of his Coalition of the Willing", "a call of the
+			// G7": the body that meets, named
+			if j < len(toks) && determiners[r.word(toks[j].seg())] {
+				j++
+			}
+			if j >= len(toks) || toks[j].Kind != Word || !isCap(r.word(toks[j].seg())) || r.g.common[strings.ToLower(r.word(toks[j].seg()))] {
 				break
 			}
-			j++
 		}
-		if j == end+1 {
+		from := j
+		for j < len(toks) && j < from+6 && toks[j].Kind != Punct {
+			w := r.word(toks[j].seg())
+			if isCap(w) || toks[j].Kind == Number || w == "leaders" && j > end+1 {
+				j++
+				continue
+			}
+			// "Coalition of the Willing": a connector inside a name
+			if j > from && connectors[w] && j+1 < len(toks) {
+				k := j + 1
+				if strings.EqualFold(r.word(toks[k].seg()), "the") && k+1 < len(toks) {
+					k++
+				}
+				if toks[k].Kind == Word && isCap(r.word(toks[k].seg())) {
+					j = k
+					continue
+				}
+			}
+			break
+		}
+		if j == from {
 			break
 		}
 		end = j
@@ -185,7 +208,82 @@ func (r *entityReader) eventAt(k int, class string) (eventMention, bool) {
 	for j := start; j < end; j++ {
 		m.anchors = append(m.anchors, r.eventAnchors(r.word(toks[j].seg()))...)
 	}
+	if class != "war" && class != "election" {
+		if t := r.eventTense(start); t != "" {
+			m.anchors = append(m.anchors, t)
+		}
+		m.anchors = r.trailingAnchors(end, m.anchors)
+	}
 	return m, true
+}
+
+// trailingWords end the stretch after an event phrase that may still say
+// where and when it is: a new clause or a report of speech.
+var trailingWords = wordSet(`said says told added announced according that which who whom while but because although after before since ahead when`)
+
+// trailingAnchors adds the day and place said later in the clause of an
+// event phrase that names none itself: "arrives for a meeting with the
+// prime minister, at his office in London, on Thursday" gives d:thursday
+// and p:London. It reads up to 20 tokens of the sentence after token k.
+func (r *entityReader) trailingAnchors(k int, anchors []string) []string {
+	hasDay, hasPlace := false, false
+	for _, a := range anchors {
+		hasDay = hasDay || strings.HasPrefix(a, "d:")
+		hasPlace = hasPlace || strings.HasPrefix(a, "p:")
+	}
+	toks := r.d.Tokens
+	if k >= len(toks) || k == 0 {
+		return anchors
+	}
+	sent := r.d.SentenceOf[k-1]
+	for j := k; j < len(toks) && j < k+20 && r.d.SentenceOf[j] == sent; j++ {
+		w := r.word(toks[j].seg())
+		lw := strings.ToLower(w)
+		if trailingWords[lw] || w == ";" || w == ":" {
+			break
+		}
+		if j+1 >= len(toks) || toks[j+1].Kind != Word {
+			continue
+		}
+		next := r.word(toks[j+1].seg())
+		switch {
+		case lw == "on" && !hasDay:
+			for _, a := range wordAnchors(next, r.g) {
+				if strings.HasPrefix(a, "d:") {
+					anchors, hasDay = append(anchors, a), true
+				}
+			}
+		case (lw == "in" || lw == "at") && !hasPlace:
+			if p, ok := r.g.places[next]; ok && !p.Demonym {
+				anchors, hasPlace = append(anchors, "p:"+p.Name), true
+			}
+		}
+	}
+	return anchors
+}
+
+// eventTense reads whether the words before an event phrase that starts
+// at token k place it before the report or after it: "after their
+// breakfast meeting", "following the call" give "t:past"; "ahead of
+// Friday's summit", "awaits that meeting" give "t:future". A meeting the
+// report looks back on is not the one it looks forward to.
+func (r *entityReader) eventTense(k int) string {
+	toks := r.d.Tokens
+	if k == 0 || toks[k-1].Kind != Word {
+		return ""
+	}
+	w := strings.ToLower(r.word(toks[k-1].seg()))
+	switch w {
+	case "after", "following":
+		return "t:past"
+	case "awaits", "await", "awaiting":
+		return "t:future"
+	case "of":
+		if k >= 2 && strings.EqualFold(r.word(toks[k-2].seg()), "ahead") {
+			return "t:future"
+		}
+	}
+	return ""
 }
 
 // ageAdjective reports whether w gives an age or a length in time:
@@ -256,17 +354,23 @@ func wordAnchors(w string, g *gazetteer) []string {
 			out = append(out, "p:"+p.Name)
 			continue
 		}
-		out = append(out, "w:"+surnameKey(part))
+		key := surnameKey(part)
+		out = append(out, "w:"+key)
+		if c, ok := g.headOfState[key]; ok {
+			// "Trump-Putin summit" and "US-Russia summit" name one meeting
+			out = append(out, "w:"+strings.ToLower(c))
+		}
 	}
 	return out
 }
 
 // anchorsAgree reports whether two anchor sets can name one event: no
-// day, year or "later" on which both speak and share nothing. Places and
+// day, year, "later" or tense (before or after the report) on which both
+// speak and share nothing. Places and
 // participants never veto (Anchorage is in Alaska; a summit "with Putin"
 // is the Trump–Putin summit); they only count as shared evidence.
 func anchorsAgree(a, b []string) bool {
-	for _, kind := range []string{"d:", "y:", "o:"} {
+	for _, kind := range []string{"d:", "y:", "o:", "t:"} {
 		ha, hb, common := false, false, false
 		for _, x := range a {
 			if strings.HasPrefix(x, kind) {
@@ -294,6 +398,27 @@ func anchorsAgree(a, b []string) bool {
 		}
 	}
 	return true
+}
+
+// participantsDiffer reports whether both sets name participants and
+// share none: "his meeting with Sir Keir" is not "the Trump-Putin
+// summit", though "his summit with Putin" may be. It only keeps a phrase
+// from joining the kind's dominant event; a shared day or place still
+// joins it.
+func participantsDiffer(a, b []string) bool {
+	ha, hb := false, false
+	for _, x := range a {
+		if strings.HasPrefix(x, "w:") {
+			ha = true
+			if shareAnchor([]string{x}, b) {
+				return false
+			}
+		}
+	}
+	for _, y := range b {
+		hb = hb || strings.HasPrefix(y, "w:")
+	}
+	return ha && hb
 }
 
 // placesDiffer reports whether both sets name places and share none.
