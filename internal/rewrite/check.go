@@ -204,11 +204,13 @@ func startsSentence(rs []rune) bool {
 // abbreviation reports whether s ends in an abbreviation and its stop:
 // "Mr.", "U.S." or a lone initial.
 func abbreviation(s string) bool {
-	f := strings.Fields(strings.TrimSuffix(s, "."))
-	if len(f) == 0 {
+	s = strings.TrimRightFunc(strings.TrimSuffix(s, "."), unicode.IsSpace)
+	// Only the last word is looked at, so a run of stops stays linear.
+	last := s[strings.LastIndexFunc(s, unicode.IsSpace)+1:]
+	w := []rune(strings.TrimLeft(last, "(\"“‘'"))
+	if len(w) == 0 {
 		return false
 	}
-	w := []rune(strings.TrimLeft(f[len(f)-1], "(\"“‘'"))
 	if len(w) == 1 && unicode.IsUpper(w[0]) {
 		return true
 	}

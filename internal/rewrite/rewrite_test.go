@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -188,4 +189,70 @@ func TestSplit(t *testing.T) {
 			t.Errorf("split(%q) = %q, want %q", in, got, want)
 		}
 	}
+}
+
+// FuzzCheck feeds arbitrary rewrites to the citation check: it must not
+// panic, and what it accepts must cite, in every sentence, only sources
+// the key points cite, with every point's sources together in one sentence.
+func FuzzCheck(f *testing.F) {
+	for _, s := range []string{
+		"Dock workers struck [1][2]. The union wants 9% more [3].",
+		"A fell. [1, 2] B rose. [3]",
+		"The U.S. Navy said so [1][2][3].",
+		"No marker. [",
+		"[1]",
+		"“Quote.” [1][2] Then. [3] [",
+	} {
+		f.Add(s)
+	}
+	points := [][]int{{1, 2}, {3}}
+	ids := map[int]string{1: "a", 2: "b", 3: "c"}
+	f.Fuzz(func(t *testing.T, text string) {
+		out, err := check(text, points, ids)
+		if err != nil {
+			return
+		}
+		for _, p := range points {
+			ok := false
+			for _, s := range out {
+				all := true
+				for _, n := range p {
+					all = all && strings.Contains(" "+strings.Join(s.Sources, " ")+" ", " "+ids[n]+" ")
+				}
+				ok = ok || all
+			}
+			if !ok {
+				t.Errorf("accepted %q, which drops point %v: %+v", text, p, out)
+			}
+		}
+		for _, s := range out {
+			if len(s.Sources) == 0 {
+				t.Errorf("accepted %q with an uncited sentence %q", text, s.Text)
+			}
+			for _, id := range s.Sources {
+				if id != "a" && id != "b" && id != "c" {
+					t.Errorf("accepted %q citing %q", text, id)
+				}
+			}
+		}
+	})
+}
+
+func ExampleBrief() {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		_, _ = w.Write([]byte(completion("Dock workers began a two-day strike on Monday [1][2], seeking a 9% rise [3].")))
+	}))
+	defer srv.Close()
+
+	opts := DefaultOptions()
+	opts.URL, opts.Model = srv.URL+"/v1", "any-model"
+	b, errs := Brief(context.Background(), model.Brief{Stories: []model.StoryBrief{story()}}, opts)
+	for _, err := range errs {
+		fmt.Println("warning:", err)
+	}
+	for _, p := range b.Stories[0].Prose {
+		fmt.Println(p.Text, p.Sources)
+	}
+	// Output:
+	// Dock workers began a two-day strike on Monday, seeking a 9% rise. [a b c]
 }
