@@ -83,10 +83,13 @@ type story struct {
 	thread int32
 	// linked is true once the story continues an earlier story's thread
 	// (by threadFor, or as a part split off another story).
-	linked     bool
-	label      string
-	labelScore float64
-	into       int32 // index of the story it merged into, or -1
+	linked bool
+	// threadTried is the story's size when it last looked for a thread;
+	// it looks again only once it has doubled.
+	threadTried int32
+	label       string
+	labelScore  float64
+	into        int32 // index of the story it merged into, or -1
 	// termNorm and nameNorm cache the IDF-weighted norms, computed when
 	// the document count was normAt (0: not yet).
 	termNorm, nameNorm float64
@@ -147,6 +150,7 @@ func (c *Online) Add(it Item) Assignment {
 		c.stories = append(c.stories, s)
 		c.hits = append(c.hits, 0)
 		c.seen = append(c.seen, -1)
+		s.threadTried = s.size
 		if t := c.threadFor(s, cands); t >= 0 {
 			c.linkThreads(s.idx, t)
 			s.linked = true

@@ -83,13 +83,16 @@ func (c *Online) threadFor(s *story, cands []int32) int32 {
 
 // relinkThreads gives each of the stories touched since the last pass
 // that has not yet found a thread to continue another chance, with its
-// representation as it stands now.
+// representation as it stands now, once it has at least doubled in size
+// since it last looked: a story looks about log2(size) times in all, so
+// the cost stays a small share of Add's.
 func (c *Online) relinkThreads(touched []int32) {
 	for _, i := range touched {
 		s := c.stories[i]
-		if s.into >= 0 || s.linked {
+		if s.into >= 0 || s.linked || s.size < 2*s.threadTried {
 			continue
 		}
+		s.threadTried = s.size
 		if t := c.threadFor(s, c.candidates(s)); t >= 0 {
 			c.linkThreads(s.idx, t)
 			s.linked = true
