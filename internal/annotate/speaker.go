@@ -274,6 +274,9 @@ executive economist commander soldier soldiers`)
 // search one sentence further back).
 func (f *speakerFinder) resolvePronoun(w string, at int) string {
 	lw := strings.ToLower(w)
+	if lw == "they" {
+		return f.resolveThey(w, at)
+	}
 	if lw != "he" && lw != "she" {
 		return w
 	}
@@ -293,6 +296,63 @@ func (f *speakerFinder) resolvePronoun(w string, at int) string {
 		}
 	}
 	return w
+}
+
+// resolveThey names the group a "they" refers to when a sentence before
+// it lists people jointly ("a joint statement issued by Starmer, Merz and
+// Macron"): the first of them, who leads the list. The search goes back
+// up to five sentences and stops at one that names a person alone;
+// otherwise "they" stays as written.
+func (f *speakerFinder) resolveThey(w string, at int) string {
+	d := f.d
+	cur := f.sentenceOf(at)
+	for s := cur; s >= 0 && s > cur-6; s-- {
+		sent := d.Sentences[s]
+		end := sent.End
+		if s == cur {
+			end = at
+		}
+		name, persons := f.personList(sent.Start, end)
+		if name != "" {
+			return name
+		}
+		if persons > 0 {
+			break
+		}
+	}
+	return w
+}
+
+// personList returns the first name of two or more person mentions in
+// [from, to) joined only by commas and "and" ("Starmer, Merz and French
+// President Emmanuel Macron"), or "", and the number of person mentions
+// outside quotes.
+func (f *speakerFinder) personList(from, to int) (string, int) {
+	d := f.d
+	lo := sort.Search(len(d.Mentions), func(k int) bool { return d.Mentions[k].Start >= from })
+	first, n, prevEnd, prevEnt, persons := -1, 0, 0, -1, 0
+	for k := lo; k < len(d.Mentions) && d.Mentions[k].End <= to; k++ {
+		m := d.Mentions[k]
+		if d.Entities[m.Entity].Type != model.Person || f.inQuote(m.Start) {
+			continue
+		}
+		persons++
+		joined := false
+		if first >= 0 && m.Entity != prevEnt {
+			gap := strings.TrimSpace(d.Text[prevEnd:m.Start])
+			joined = gap == "," || gap == "and" || gap == ", and"
+		}
+		if joined {
+			n++
+			if n >= 1 {
+				return d.Entities[d.Mentions[first].Entity].Name, persons
+			}
+		} else {
+			first, n = k, 0
+		}
+		prevEnd, prevEnt = m.End, m.Entity
+	}
+	return "", persons
 }
 
 // subjectCandidate is the first person (or pronoun) of a clause.
