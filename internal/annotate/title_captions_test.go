@@ -97,3 +97,16 @@ func TestTitleCaseHeadlineSkipped(t *testing.T) {
 		}
 	}
 }
+
+// FuzzTitleAndCaptions checks that whatever the title and captions hold,
+// every span still lies in the body.
+func FuzzTitleAndCaptions(f *testing.F) {
+	f.Add("He said \u201cwait", "Scholz meets \u201cSánchez", "Photo / \u201d")
+	f.Add("", "Olaf Scholz", "")
+	f.Add("a\xffb", "\xff", "Mr. Biden, 10 Downing St. on Friday")
+	chain := Default(DefaultOptions())
+	f.Fuzz(func(t *testing.T, text, title, caption string) {
+		a := Run(chain, model.Article{Text: text, Title: title, Captions: []string{caption}}, ref)
+		checkSpans(t, text, a)
+	})
+}
