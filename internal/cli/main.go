@@ -48,6 +48,7 @@ func commands() map[string]command {
 		"stories":   {"list stored stories, newest first", runStories},
 		"story":     {"write the cited briefing of a stored story", runStory},
 		"recluster": {"rebuild the stored stories (with other options)", runRecluster},
+		"serve":     {"serve the web UI and the JSON API on the database", runServe},
 		"cluster":   {"print the story and thread of each article of the inputs", runCluster},
 		"annotate":  {"print sentences, entities, quotes, times and quantities of inputs", runAnnotate},
 		"eval":      {"score storydesk against gold data", runEval},
