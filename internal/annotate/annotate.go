@@ -154,10 +154,18 @@ func (d *Doc) Annotations() model.Annotations {
 	return out
 }
 
-// inBody returns the items of xs that end by rune end, in a new slice.
+// inBody returns the items of xs that end by rune end: xs itself when
+// all do, else a new slice.
 func inBody[T any](xs []T, end int, span func(T) model.Span) []T {
-	var out []T
-	for _, x := range xs {
+	k := 0
+	for k < len(xs) && span(xs[k]).End <= end {
+		k++
+	}
+	if k == len(xs) {
+		return xs
+	}
+	out := append(make([]T, 0, len(xs)), xs[:k]...)
+	for _, x := range xs[k+1:] {
 		if span(x).End <= end {
 			out = append(out, x)
 		}
