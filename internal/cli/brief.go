@@ -12,6 +12,7 @@ import (
 func runBrief(ctx context.Context, e *env, args []string) error {
 	c := newInputCommand(e, "brief", "storydesk brief --format markdown testdata/seeds", "text", "markdown", "json", "html")
 	dsn := c.fs.String("db", "", "also store the articles in this database (a SQLite path or postgres:// URL); empty: in memory only")
+	llm := llmFlags(c.fs)
 	if err := c.parse(args); err != nil {
 		return err
 	}
@@ -43,7 +44,8 @@ func runBrief(ctx context.Context, e *env, args []string) error {
 	if len(arts) == 0 {
 		return errors.Join(readErr, errors.New("no articles to brief"))
 	}
-	if err := render(e, *c.format, brief.Build(pipeline.Stories(arts, c.briefOptions()))); err != nil {
+	b := rewritten(ctx, e, brief.Build(pipeline.Stories(arts, c.briefOptions())), llm())
+	if err := render(e, *c.format, b); err != nil {
 		return err
 	}
 	return readErr

@@ -115,6 +115,7 @@ func runStory(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "story", "[flags] ID", "storydesk story --format html se1d6fcfe27a0 > story.html")
 	dsn := dbFlag(fs)
 	format := fs.String("format", "text", "output `format`: text, markdown, json or html")
+	llm := llmFlags(fs)
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -133,5 +134,5 @@ func runStory(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	return render(e, *format, brief.Build([]brief.Story{s}))
+	return render(e, *format, rewritten(ctx, e, brief.Build([]brief.Story{s}), llm()))
 }
