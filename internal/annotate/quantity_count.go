@@ -218,8 +218,9 @@ func (q *qtyState) addCountryLists() {
 var qtyGenericNouns = map[string]bool{"things": true, "items": true}
 
 // nameGenericCounts gives a heading's generic count the noun of a later
-// count with the same value: "Five things we learned" ... "Below are five
-// takeaways" → 5 takeaways.
+// count with the same value in a sentence that introduces the list:
+// "Five things we learned" ... "Below are five takeaways" → 5 takeaways.
+// "Five things to know" ... "five people died" keeps "things".
 func (q *qtyState) nameGenericCounts() {
 	for a := range q.hits {
 		h := &q.hits[a]
@@ -227,10 +228,30 @@ func (q *qtyState) nameGenericCounts() {
 			continue
 		}
 		for _, o := range q.hits[a+1:] {
-			if !o.vague && o.unit == "" && o.value == h.value && o.of != "" && !qtyGenericNouns[strings.ToLower(o.of)] {
+			if !o.vague && o.unit == "" && o.value == h.value && o.of != "" && !qtyGenericNouns[strings.ToLower(o.of)] && q.introducesList(o.first) {
 				h.of = o.of
 				break
 			}
 		}
 	}
+}
+
+// Words that show a sentence introduces the list after it: "Below are
+// five takeaways", "Here are the three demands", "the following".
+var qtyListIntroducers = map[string]bool{"below": true, "here": true, "following": true}
+
+// introducesList reports whether the sentence of token k introduces a
+// list: an introducing word, or a colon after k.
+func (q *qtyState) introducesList(k int) bool {
+	for j := k; j >= 0 && q.sent[j] == q.sent[k]; j-- {
+		if qtyListIntroducers[q.toks[j].low] {
+			return true
+		}
+	}
+	for j := k; j < len(q.toks) && q.sent[j] == q.sent[k]; j++ {
+		if qtyListIntroducers[q.toks[j].low] || q.toks[j].text == ":" {
+			return true
+		}
+	}
+	return false
 }

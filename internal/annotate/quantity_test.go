@@ -60,8 +60,10 @@ func TestFindQuantities(t *testing.T) {
 			[]string{"12 member nations|12||nations|", "Brazil, Argentina, Mexico and the United States|4||countries|implied"}},
 		{"country list no count", "Leaders from France, Germany and Italy met in Rome.", nil},
 		{"two countries", "The deal covers 40 countries, from Canada and Mexico to Japan.", []string{"40 countries|40||countries|"}},
-		{"heading noun named later", "Three things to know about the strike\nUnion leaders set out three demands on Monday.",
+		{"heading noun named later", "Three things to know about the strike\nUnion leaders set out three demands on Monday:",
 			[]string{"Three things|3||demands|", "three demands|3||demands|"}},
+		{"heading noun, later count of something else", "Three things to know about the storm\nThree people died on Monday.",
+			[]string{"Three things|3||things|", "Three people|3||people|"}},
 		{"heading noun alone", "Ten things to know about the budget.", []string{"Ten things|10||things|"}},
 	}
 	for _, c := range cases {
