@@ -113,51 +113,37 @@ func (c *Online) compareDetails(a []detail, asize int32, s []detail, ssize int32
 	if len(a) == 0 || len(s) == 0 {
 		return 0, 0
 	}
-	anyConflict := false
-	for i, x := range a {
-		if float64(x.n) < c.opts.ConflictSupport*float64(asize) || seenNoun(a[:i], x.noun, c.opts.ConflictSupport*float64(asize)) {
+	aLeast := c.opts.ConflictSupport * float64(asize)
+	sLeast := c.opts.ConflictSupport * float64(ssize)
+	// The nouns for which some value of a is in s; a gives few details,
+	// so a small array holds them without allocating.
+	var agreedBuf [16]int32
+	agreed := agreedBuf[:0]
+	for _, x := range a {
+		if float64(x.n) < aLeast {
 			continue
 		}
-		nounAgree, other := 0.0, false
 		for _, y := range s {
-			if y.noun != x.noun {
-				continue
-			}
-			if hasValue(a, x.noun, y.id, c.opts.ConflictSupport*float64(asize)) {
-				nounAgree = max(nounAgree, float64(y.n)/float64(ssize))
-			} else if float64(y.n) >= c.opts.ConflictSupport*float64(ssize) {
-				other = true
+			if y.noun == x.noun && y.id == x.id {
+				agree = max(agree, float64(y.n)/float64(ssize))
+				agreed = append(agreed, x.noun)
 			}
 		}
-		agree = max(agree, nounAgree)
-		if nounAgree == 0 && other {
-			anyConflict = true
+	}
+	if !perNoun && agree > 0 {
+		return agree, 0
+	}
+	for _, x := range a {
+		if float64(x.n) < aLeast || slices.Contains(agreed, x.noun) {
+			continue
+		}
+		for _, y := range s {
+			if y.noun == x.noun && float64(y.n) >= sLeast {
+				return agree, 1
+			}
 		}
 	}
-	if anyConflict && (perNoun || agree == 0) {
-		conflict = 1
-	}
-	return agree, conflict
-}
-
-// seenNoun reports whether ds holds a detail of noun with support min.
-func seenNoun(ds []detail, noun int32, least float64) bool {
-	for _, d := range ds {
-		if d.noun == noun && float64(d.n) >= least {
-			return true
-		}
-	}
-	return false
-}
-
-// hasValue reports whether ds gives value id for noun with support least.
-func hasValue(ds []detail, noun, id int32, least float64) bool {
-	for _, d := range ds {
-		if d.noun == noun && d.id == id && float64(d.n) >= least {
-			return true
-		}
-	}
-	return false
+	return agree, 0
 }
 
 // leadConflict reports whether each side's leading name (highest weight ×
