@@ -5,7 +5,13 @@ import (
 	"slices"
 	"sort"
 	"strconv"
+	"strings"
 )
+
+// frameWeight is how many times its idf weight an event frame (a
+// predicate class with its subject, "f:refuse|zelensky") counts: two
+// outlets that say who did what kind of thing agree on more than one word.
+const frameWeight = 2
 
 // termIndex holds the story's terms: their ids, which claims hold each
 // (postings) and which are numbers.
@@ -13,11 +19,15 @@ type termIndex struct {
 	ids      map[string]int32
 	postings [][]int32
 	values   []bool  // values[t]: term t is a number
+	classes  []bool  // classes[t]: term t is a predicate class or a frame
+	frames   []bool  // frames[t]: term t is an event frame
 	n        float64 // claims indexed
 	// words caches the term id of each lower-cased word seen: -1 for a
 	// word that is not a content word.
 	words map[string]int32
 	set   map[int32]bool // scratch for terms
+	// frameIDs caches the term id of each event frame (class, agent).
+	frameIDs map[[2]string]int32
 }
 
 // index gives every claim its weighted terms: content-word stems, resolved
@@ -25,7 +35,7 @@ type termIndex struct {
 // frequency over the story's claims, so that words every article repeats
 // ("summit", the main actors) count for less than a rare detail.
 func index(cs []claim) *termIndex {
-	x := &termIndex{ids: map[string]int32{}, n: float64(len(cs)), words: map[string]int32{}, set: map[int32]bool{}}
+	x := &termIndex{ids: map[string]int32{}, n: float64(len(cs)), words: map[string]int32{}, set: map[int32]bool{}, frameIDs: map[[2]string]int32{}}
 	for i := range cs {
 		x.terms(&cs[i], true)
 		for _, t := range cs[i].terms {
@@ -60,6 +70,8 @@ func (x *termIndex) terms(c *claim, add bool) {
 			x.ids[t] = v
 			x.postings = append(x.postings, nil)
 			x.values = append(x.values, false)
+			x.classes = append(x.classes, strings.HasPrefix(t, "p:") || strings.HasPrefix(t, "f:"))
+			x.frames = append(x.frames, strings.HasPrefix(t, "f:"))
 		}
 		if value {
 			x.values[v] = true
@@ -91,6 +103,23 @@ func (x *termIndex) terms(c *claim, add bool) {
 	for _, e := range c.entities {
 		put("e:"+e, false)
 	}
+	for _, p := range c.preds {
+		put(classTerms[p], false)
+		// The event frame: who does it.
+		for _, a := range c.agents {
+			k := [2]string{p, a}
+			v, ok := x.frameIDs[k]
+			if !ok {
+				v = id("f:"+p+"|"+a, false)
+				if v >= 0 {
+					x.frameIDs[k] = v
+				}
+			}
+			if v >= 0 {
+				set[v] = true
+			}
+		}
+	}
 	for _, q := range c.numbers {
 		if q.Value != nil {
 			put("n:"+strconv.FormatFloat(*q.Value, 'g', -1, 64), true)
@@ -99,6 +128,11 @@ func (x *termIndex) terms(c *claim, add bool) {
 	for _, t := range c.times {
 		if len(t.Value) >= 10 {
 			put("t:"+t.Value[:10], false)
+		}
+		// A clock time is a figure like a number: a fact whose claims
+		// all give it keeps out claims without it.
+		if clock(t.Value) {
+			put("t:"+t.Value[:16], true)
 		}
 	}
 	c.terms = c.terms[:0]
@@ -115,11 +149,17 @@ func (x *termIndex) terms(c *claim, add bool) {
 
 func (x *termIndex) weigh(c *claim) {
 	c.weights = make([]float32, len(c.terms))
-	c.norm = 0
+	c.norm, c.classWeight = 0, 0
 	for k, t := range c.terms {
 		w := float32(math.Log(1 + x.n/float64(max(len(x.postings[t]), 1))))
+		if x.frames[t] {
+			w *= frameWeight
+		}
 		c.weights[k] = w
 		c.norm += w
+		if x.classes[t] {
+			c.classWeight += w
+		}
 	}
 }
 
@@ -259,8 +299,10 @@ func sortByScore(ps []pair) {
 }
 
 // group joins claims into facts, best pairs first: two groups merge when
-// they share no article (one claim per article per fact) and their claims'
-// mean pairwise similarity stays at or above link.
+// they share no article (one claim per article per fact), no two of their
+// claims clash (see clash), the figures each group's claims all give are
+// in the other's, and their claims' mean pairwise similarity stays at or
+// above link.
 func group(cs []claim, pairs []pair, link float64) [][]int32 {
 	of := make([]int, len(cs))
 	groups := make([][]int32, len(cs))
@@ -273,10 +315,14 @@ func group(cs []claim, pairs []pair, link float64) [][]int32 {
 		if ga == gb || !disjoint(cs, groups[ga], groups[gb]) {
 			continue
 		}
-		if !linked(cs, groups[ga], groups[gb], link) {
+		// The cheap tests first: linked sums similarities.
+		if joinClash(cs, groups[ga], groups[gb]) {
 			continue
 		}
 		if !keepsValues(cs, groups[ga], groups[gb]) || !keepsValues(cs, groups[gb], groups[ga]) {
+			continue
+		}
+		if !linked(cs, groups[ga], groups[gb], link) {
 			continue
 		}
 		for _, m := range groups[gb] {
@@ -444,4 +490,74 @@ func ownTerms(cs []claim, i int, g []int32) bool {
 		}
 	}
 	return false
+}
+
+// joinClash reports whether a claim of a and one of b cannot state the
+// same fact; see clash.
+func joinClash(cs []claim, a, b []int32) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if clash(&cs[x], &cs[y]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// clash reports whether two claims tell of different events: they both
+// name calendar days and share none, or they have different subjects,
+// each opening with people the other never names ("Putin demands that
+// Ukraine cede the region" / "Zelensky will not surrender the region").
+// A claim whose subject is a pronoun or a common noun names no agent.
+func clash(a, b *claim) bool {
+	if datesClash(a, b) {
+		return true
+	}
+	if len(a.agents) == 0 || len(b.agents) == 0 {
+		return false
+	}
+	for _, p := range a.agents {
+		if slices.Contains(b.entities, p) {
+			return false
+		}
+	}
+	for _, p := range b.agents {
+		if slices.Contains(a.entities, p) {
+			return false
+		}
+	}
+	return true
+}
+
+// datesClash reports whether two claims both name calendar days and share
+// none. Days a week apart do not clash: a weekday name ("on Friday")
+// resolves to the last or the next one by the tense around it, and two
+// outlets may read it each way.
+func datesClash(a, b *claim) bool {
+	if len(a.days) == 0 || len(b.days) == 0 {
+		return false
+	}
+	for _, x := range a.days {
+		for _, y := range b.days {
+			if d := x - y; d == 0 || d == 7 || d == -7 {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// clock reports whether a normalised time value names a minute of a day
+// ("2025-08-15T11:30", with or without an offset).
+func clock(v string) bool {
+	if len(v) < 16 || !calendarDay(v) || v[10] != 'T' || v[13] != ':' {
+		return false
+	}
+	for _, i := range []int{11, 12, 14, 15} {
+		if v[i] < '0' || v[i] > '9' {
+			return false
+		}
+	}
+	return true
 }

@@ -1,8 +1,11 @@
 package compare
 
 import (
+	"slices"
 	"sort"
 	"strings"
+	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/storydesk/storydesk/internal/model"
@@ -10,20 +13,24 @@ import (
 
 // claim is one clause of one article: the unit that alignment matches.
 type claim struct {
-	art        int    // index into the articles
-	text       string // the clause as written
-	sentence   string // the whole sentence holding it
-	start, end int    // rune span in the article text
-	words      []word
-	entities   []string // resolved entity ids mentioned in the clause
-	numbers    []model.Quantity
-	times      []model.TimeExpr
-	frames     []frame   // determiner frames, for modifier clashes
-	terms      []int32   // term ids, sorted, unique
-	values     []int32   // the terms that are numbers, sorted
-	weights    []float32 // idf weight of each term
-	norm       float32   // sum of weights
-	parent     int       // for a piece, the index of its claim
+	art         int    // index into the articles
+	text        string // the clause as written
+	sentence    string // the whole sentence holding it
+	start, end  int    // rune span in the article text
+	words       []word
+	entities    []string // resolved entity ids mentioned in the clause
+	numbers     []model.Quantity
+	times       []model.TimeExpr
+	frames      []frame   // determiner frames, for modifier clashes
+	preds       []string  // predicate classes (see predicates)
+	agents      []string  // resolved people the clause opens with: its subject
+	days        []int32   // the calendar days its times name, as days since 1970
+	terms       []int32   // term ids, sorted, unique
+	values      []int32   // the terms that are numbers, sorted
+	weights     []float32 // idf weight of each term
+	norm        float32   // sum of weights
+	classWeight float32   // the part of norm that predicate classes and frames give
+	parent      int       // for a piece, the index of its claim
 }
 
 // clauseCuts are the joints at which a sentence splits into clauses when
@@ -34,6 +41,7 @@ var clauseCuts = []string{"; ", ", and ", ", but ", ", while ", ", whereas ", " 
 // that read as headings, captions or credits.
 func claims(arts []model.Article, anns []model.Annotations, opts Options) []claim {
 	var out []claim
+	stems := map[string]string{}
 	for ai := range arts {
 		if ai >= len(anns) {
 			break
@@ -56,6 +64,7 @@ func claims(arts []model.Article, anns []model.Annotations, opts Options) []clai
 				c.words = words(c.text)
 				attach(&c, ann)
 				c.frames = frames(c.words)
+				c.preds = predicates(c.words, stems)
 				out = append(out, c)
 			}
 		}
@@ -134,6 +143,7 @@ func attach(c *claim, ann *model.Annotations) {
 		}
 	}
 	sort.Strings(c.entities)
+	c.agents = agents(c, ann)
 	for _, q := range ann.Quantities {
 		if in(q.Span) {
 			c.numbers = append(c.numbers, q)
@@ -142,6 +152,11 @@ func attach(c *claim, ann *model.Annotations) {
 	for _, t := range ann.Times {
 		if in(t.Span) {
 			c.times = append(c.times, t)
+			if calendarDay(t.Value) {
+				if d, err := time.Parse(time.DateOnly, t.Value[:10]); err == nil {
+					c.days = append(c.days, int32(d.Unix()/86400))
+				}
+			}
 		}
 	}
 }
@@ -222,7 +237,79 @@ func pieces(c claim, ann *model.Annotations, minWords int) []claim {
 		p.end = c.start + utf8.RuneCountInString(s[:to])
 		attach(&p, ann)
 		p.frames = frames(p.words)
+		p.preds = predicates(p.words, nil)
 		out = append(out, p)
 	}
 	return out
+}
+
+// agentLead are the words that may come before a clause's subject:
+// conjunctions, articles and titles ("But Mr Zelensky rejected …").
+var agentLead = setOf(`but and yet so then now meanwhile also the a of mr mrs ms sir dr`)
+
+// agents returns the people a clause opens with, its subject as far as
+// names tell: person mentions reached from the clause's start over
+// capitalised words and agentLead words only, not in the possessive
+// ("Putin's adviser" is not Putin), and the person a reporting verb
+// follows ("…, Rubio told reporters"). "Those leaders said Trump …" has
+// none.
+func agents(c *claim, ann *model.Annotations) []string {
+	var out []string
+	for _, e := range ann.Entities {
+		if e.Type != model.Person {
+			continue
+		}
+		key := e.ID
+		if key == "" {
+			key = strings.ToLower(e.Name)
+		}
+		for _, m := range e.Mentions {
+			if m.Span.Start < c.start || m.Span.Start >= c.end || m.Text == "" {
+				continue
+			}
+			at := strings.Index(c.text, m.Text)
+			if at < 0 || !leadsClause(c, at, at+len(m.Text)) && !speaks(c, at+len(m.Text)) {
+				continue
+			}
+			if !slices.Contains(out, key) {
+				out = append(out, key)
+			}
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// reportingVerbs name the act of saying; the person just before one is
+// the clause's speaker ("…, Rubio told reporters").
+var reportingVerbs = setOf(`said says told tells added wrote writes stated announced warned insisted stressed noted argued claimed posted`)
+
+// speaks reports whether the word after byte to of c is a reporting verb.
+func speaks(c *claim, to int) bool {
+	for _, w := range c.words {
+		if w.start >= to {
+			return reportingVerbs[w.text]
+		}
+	}
+	return false
+}
+
+// leadsClause reports whether the text of c from byte from to to is
+// reached from the clause start over capitalised words and agentLead
+// words only, and is not followed by a possessive.
+func leadsClause(c *claim, from, to int) bool {
+	rest := c.text[to:]
+	if strings.HasPrefix(rest, "'s") || strings.HasPrefix(rest, "’s") {
+		return false
+	}
+	for _, w := range c.words {
+		if w.start >= from {
+			return true
+		}
+		r, _ := utf8.DecodeRuneInString(w.raw)
+		if !unicode.IsUpper(r) && !agentLead[w.text] {
+			return false
+		}
+	}
+	return true
 }

@@ -114,6 +114,10 @@ func Compare(arts []model.Article, anns []model.Annotations, opts Options) Resul
 			}
 			for _, p := range pieces(cs[i], &anns[cs[i].art], opts.MinClauseWords) {
 				p.parent = i
+				// A detail is told by its own words: the predicate
+				// classes that help paraphrases meet would make it
+				// look stated elsewhere.
+				p.preds = nil
 				ix.piece(&p)
 				all = append(all, p)
 			}

@@ -24,9 +24,9 @@ func coverage(arts []model.Article, groups [][]int32, cs []claim) Coverage {
 }
 
 // weight is how much a claim says: its rare terms, names, numbers and
-// dates.
+// dates. Predicate classes only restate its words and do not count.
 func weight(c *claim) float64 {
-	return float64(c.norm) + 2*float64(len(c.numbers)+len(c.times)) + float64(len(c.entities))
+	return float64(c.norm-c.classWeight) + 2*float64(len(c.numbers)+len(c.times)) + float64(len(c.entities))
 }
 
 // unique lists, per article, the facts no other article states, weightiest
@@ -43,7 +43,7 @@ func unique(arts []model.Article, cs []claim, groups [][]int32, max int) []model
 		if len(list) == 0 {
 			continue
 		}
-		sort.SliceStable(list, func(i, j int) bool { return weight(&cs[list[i]]) > weight(&cs[list[j]]) })
+		sort.SliceStable(list, func(i, j int) bool { return uniqueWeight(&cs[list[i]]) > uniqueWeight(&cs[list[j]]) })
 		if max > 0 && len(list) > max {
 			list = list[:max]
 		}
@@ -54,6 +54,20 @@ func unique(arts []model.Article, cs []claim, groups [][]int32, max int) []model
 		out = append(out, u)
 	}
 	return out
+}
+
+// uniqueWeight ranks what one article alone says: a sentence that opens
+// with a quotation is shown with the quotes and counts half.
+func uniqueWeight(c *claim) float64 {
+	w := weight(c)
+	if opensQuote(c.text) {
+		w /= 2
+	}
+	return w
+}
+
+func opensQuote(s string) bool {
+	return strings.HasPrefix(s, "“") || strings.HasPrefix(s, "\"") || strings.HasPrefix(s, "‘") || strings.HasPrefix(s, "'")
 }
 
 // timeline dates facts by the times their claims carry: one row per
