@@ -22,7 +22,8 @@ import (
 // content_html, or a long summary) reaches Options.MinEntryChars is yielded
 // as KindHTML. An entry with only a short summary and an http(s) link has
 // its page fetched when Options.FollowLinks is set; otherwise its summary
-// is yielded. Every document's Hint carries the entry's title, link,
+// is yielded. When the page cannot be fetched or decoded, the summary is
+// yielded all the same, followed by the error. Every document's Hint carries the entry's title, link,
 // published time, authors and the feed title as Outlet.
 func (r *Reader) feed(ctx context.Context, o origin, text []byte, depth int, yield yielder) bool {
 	f, err := parseFeed(text)
@@ -68,14 +69,22 @@ func (r *Reader) entry(ctx context.Context, o origin, f *gofeed.Feed, item *gofe
 		return yield(Document{Source: src, URL: hint.URL, Kind: KindHTML, Body: []byte(body), Hint: hint}, nil)
 	}
 	resp, err := r.fetcher.Get(ctx, hint.URL)
-	if err != nil {
-		return fail(yield, src, err)
-	}
-	if resp.NotModified {
+	if err == nil && resp.NotModified {
 		return true
 	}
-	page, _, err := Decode(resp.Body, resp.Header.Get("Content-Type"))
+	var page []byte
+	if err == nil {
+		page, _, err = Decode(resp.Body, resp.Header.Get("Content-Type"))
+	}
 	if err != nil {
+		// The feed's own teaser is still news: keep it, and say that the
+		// page behind it could not be read.
+		if textChars(body) > 0 {
+			if !yield(Document{Source: src, URL: hint.URL, Kind: KindHTML, Body: []byte(body), Hint: hint}, nil) {
+				return false
+			}
+			err = fmt.Errorf("%w (kept the feed's summary instead)", err)
+		}
 		return fail(yield, src, err)
 	}
 	kind := KindHTML

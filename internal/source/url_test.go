@@ -61,10 +61,12 @@ func TestReadURLs(t *testing.T) {
 				}
 				return nil
 			}},
+			{source: "/secret/2", kind: KindHTML, body: "Teaser."}, // the page is off limits: the feed's teaser stands in
 			{source: "/secret/2", errIs: ErrRobots},
 		}},
 		{"remote OPML may list only URLs", "/list.opml", []want{
 			{source: "/story/1", kind: KindHTML},
+			{source: "/secret/2", kind: KindHTML, body: "Teaser."},
 			{source: "/secret/2", errIs: ErrRobots},
 			{source: "/etc/passwd", errIs: ErrNotFound}, // resolved as a URL on the server, not read from disk
 			{source: "file:///etc/passwd", errIs: ErrRefused},
