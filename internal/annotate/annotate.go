@@ -23,9 +23,10 @@ type Doc struct {
 	// Text is Article.Text, the string every offset indexes, followed by
 	// the title and captions when TitleAndCaptions has run.
 	Text string
-	// BodyEnd is the end of Article.Text in Text: what lies after it is
-	// not reported by Annotations.
-	BodyEnd int
+	// Appended is the length in bytes of the title and captions that
+	// TitleAndCaptions put after the body; 0 when none. Annotations
+	// reports nothing that lies in them.
+	Appended int
 	// Ref is the reference date for relative time expressions.
 	Ref time.Time
 
@@ -109,7 +110,6 @@ func NewDoc(a model.Article, ref time.Time) *Doc {
 		// offsets must count runes of a valid text; bad bytes become U+FFFD
 		d.Text = strings.ToValidUTF8(d.Text, "\uFFFD")
 	}
-	d.BodyEnd = len(d.Text)
 	d.buildRuneIndex()
 	return d
 }
@@ -135,13 +135,14 @@ func (d *Doc) Annotations() model.Annotations {
 		Times:      d.Times,
 		Quantities: d.Quantities,
 	}
+	body := d.BodyEnd()
 	for _, s := range d.Sentences {
-		if s.Start < d.BodyEnd {
-			out.Sentences = append(out.Sentences, model.Sentence{Span: d.Span(s.Start, min(s.End, d.BodyEnd))})
+		if s.Start < body {
+			out.Sentences = append(out.Sentences, model.Sentence{Span: d.Span(s.Start, min(s.End, body))})
 		}
 	}
-	if d.BodyEnd < len(d.Text) {
-		end := d.Rune(d.BodyEnd)
+	if body < len(d.Text) {
+		end := d.Rune(body)
 		out.Entities = make([]model.Entity, len(d.Entities))
 		for i, e := range d.Entities {
 			e.Mentions = inBody(e.Mentions, end, func(m model.Mention) model.Span { return m.Span })
@@ -153,6 +154,15 @@ func (d *Doc) Annotations() model.Annotations {
 	}
 	return out
 }
+
+// BodyEnd is the end of Article.Text in Text (see Appended).
+func (d *Doc) BodyEnd() int {
+	return min(max(len(d.Text)-d.Appended, 0), len(d.Text))
+}
+
+// Body is the article's own text: Text without the title and captions
+// appended.
+func (d *Doc) Body() string { return d.Text[:d.BodyEnd()] }
 
 // inBody returns the items of xs that end by rune end: xs itself when
 // all do, else a new slice.

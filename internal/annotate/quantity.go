@@ -27,7 +27,7 @@ type Quantities struct {
 
 // Annotate finds the quantities of d.Text.
 func (q Quantities) Annotate(d *Doc) {
-	for _, h := range findQuantities(d.Text, q.Options) {
+	for _, h := range findQuantities(d.Body(), q.Options) {
 		d.Quantities = append(d.Quantities, h.quantity(d.Span(h.start, h.end), d.Text))
 	}
 }

@@ -35,7 +35,7 @@ type Times struct {
 
 // Annotate finds the time expressions of d.Text against d.Ref.
 func (t Times) Annotate(d *Doc) {
-	hits := findTimes(d.Text, d.Ref, t.Options)
+	hits := findTimes(d.Body(), d.Ref, t.Options)
 	for _, h := range hits {
 		d.Times = append(d.Times, model.TimeExpr{
 			Span: d.Span(h.start, h.end), Text: d.Text[h.start:h.end],

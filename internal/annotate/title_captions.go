@@ -22,7 +22,7 @@ type TitleAndCaptions struct{}
 
 // Annotate implements Annotator.
 func (TitleAndCaptions) Annotate(d *Doc) {
-	if d.BodyEnd != len(d.Text) || len(d.Sentences) > 0 {
+	if d.Appended > 0 || len(d.Sentences) > 0 {
 		return // already extended, or run after the text was read
 	}
 	var b strings.Builder
@@ -46,6 +46,7 @@ func (TitleAndCaptions) Annotate(d *Doc) {
 	if b.Len() == 0 {
 		return
 	}
+	d.Appended = b.Len() - len(d.Text)
 	d.Text = b.String()
 	d.buildRuneIndex()
 }
