@@ -59,6 +59,7 @@ func (e Entities) Annotate(d *Doc) {
 	for si, s := range d.Sentences {
 		r.sentence(si, s)
 	}
+	r.quotedNames()
 	r.group()
 	if e.ResolveRoles {
 		r.roles()
