@@ -83,7 +83,12 @@ type BriefReport struct {
 	FactsExact, FactsAny int
 	// MultiJudged are reported facts with two or more sources that touch a
 	// gold passage; MultiCorrect those whose sources all back one gold fact.
-	MultiSource, MultiJudged, MultiCorrect                         int
+	MultiSource, MultiJudged, MultiCorrect int
+	// Of the judged facts that are not correct, MultiTooBig back one gold
+	// fact with two or more passages but cite a file it does not have;
+	// MultiMixed touch no gold fact with two passages: they join claims of
+	// different facts.
+	MultiTooBig, MultiMixed                                        int
 	GoldConflicts, ConflictsFound, FalseConflicts, SystemConflicts int
 	GoldUnique, UniqueFound                                        int
 	GoldQuoteVariants, QuoteVariantsFound                          int
@@ -128,7 +133,7 @@ func Brief(gold *BriefGold, arts []model.Article, res compare.Result) BriefRepor
 			continue
 		}
 		r.MultiSource++
-		judged, correct := false, false
+		judged, correct, backed := false, false, false
 		for _, gf := range gold.Facts {
 			n := 0
 			for _, s := range sf.Support {
@@ -137,6 +142,7 @@ func Brief(gold *BriefGold, arts []model.Article, res compare.Result) BriefRepor
 					n++
 				}
 			}
+			backed = backed || n >= 2
 			if n >= 2 && subset(files(sf.Sources, fileOf), gf.Files) {
 				correct = true
 			}
@@ -144,8 +150,13 @@ func Brief(gold *BriefGold, arts []model.Article, res compare.Result) BriefRepor
 		if judged {
 			r.MultiJudged++
 		}
-		if correct {
+		switch {
+		case correct:
 			r.MultiCorrect++
+		case judged && backed:
+			r.MultiTooBig++
+		case judged:
+			r.MultiMixed++
 		}
 	}
 	r.GoldConflicts, r.SystemConflicts = len(gold.Conflicts), len(res.Conflicts)
@@ -210,8 +221,8 @@ func (r BriefReport) Print(w io.Writer) {
 	}
 	fmt.Fprintf(w, "facts: recall exact sources %.2f (%d/%d), any correct source %.2f (%d/%d)\n",
 		ratio(r.FactsExact, r.GoldFacts), r.FactsExact, r.GoldFacts, ratio(r.FactsAny, r.GoldFacts), r.FactsAny, r.GoldFacts)
-	fmt.Fprintf(w, "multi-source facts: %d reported, %d touch gold, precision %.2f (%d/%d)\n",
-		r.MultiSource, r.MultiJudged, ratio(r.MultiCorrect, r.MultiJudged), r.MultiCorrect, r.MultiJudged)
+	fmt.Fprintf(w, "multi-source facts: %d reported, %d touch gold, precision %.2f (%d/%d); wrong: %d too big, %d mixing facts\n",
+		r.MultiSource, r.MultiJudged, ratio(r.MultiCorrect, r.MultiJudged), r.MultiCorrect, r.MultiJudged, r.MultiTooBig, r.MultiMixed)
 	fmt.Fprintf(w, "conflicts: found %d/%d, false %d (of %d reported)\n", r.ConflictsFound, r.GoldConflicts, r.FalseConflicts, r.SystemConflicts)
 	fmt.Fprintf(w, "unique contributions: recall %.2f (%d/%d)\n", ratio(r.UniqueFound, r.GoldUnique), r.UniqueFound, r.GoldUnique)
 	fmt.Fprintf(w, "quote variant groups: found %d/%d\n", r.QuoteVariantsFound, r.GoldQuoteVariants)
