@@ -2,8 +2,12 @@ package store
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
+	"fmt"
+	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/storydesk/storydesk/internal/model"
 )
@@ -24,6 +28,11 @@ var (
 	ErrSchemaTooNew = errors.New("database schema is newer than this storydesk")
 	// ErrUnsupported: the DSN names a backend this binary does not have.
 	ErrUnsupported = errors.New("unsupported store")
+	// ErrNoJob: Claim found no job it may take now.
+	ErrNoJob = errors.New("no job to claim")
+	// ErrLeaseLost: the job is no longer running under this worker's
+	// lease (it expired and another worker claimed the job, or it ended).
+	ErrLeaseLost = errors.New("job lease lost")
 )
 
 // Store is everything storydesk persists. Close releases the backend; the
@@ -36,6 +45,7 @@ type Store interface {
 	Signatures
 	Annotations
 	Stories
+	Jobs
 	Close() error
 }
 
@@ -244,4 +254,146 @@ type Stories interface {
 	// StoryOf returns the story that holds article articleID, or an error
 	// wrapping ErrNotFound when no story does.
 	StoryOf(ctx context.Context, articleID string) (StoryRecord, error)
+}
+
+// JobState is where a job is in its life.
+type JobState string
+
+// The states of a job. A job is queued, then running under one worker's
+// lease, then done or failed; a failed attempt with attempts left, or a
+// running job whose lease expired, is taken again.
+const (
+	JobQueued  JobState = "queued"
+	JobRunning JobState = "running"
+	JobDone    JobState = "done"
+	JobFailed  JobState = "failed"
+)
+
+// JobStates lists the states in their order of life.
+var JobStates = []JobState{JobQueued, JobRunning, JobDone, JobFailed}
+
+// NewJob is a job to enqueue.
+type NewJob struct {
+	// Kind says what the job does ("ingest", "recluster"); Claim takes
+	// jobs by kind.
+	Kind string
+	// Payload is the job's input as JSON; empty means null.
+	Payload []byte
+	// Key, when not empty, makes the job one of a kind: while a job with
+	// the same key is queued, enqueueing another returns that job instead;
+	// and while one with the key is running under a live lease, Claim
+	// takes no other job with it. Empty keys never coalesce.
+	Key string
+	// MaxAttempts is how many times the job is tried before it fails for
+	// good; 0 means 3.
+	MaxAttempts int
+}
+
+// Job is a unit of work in the queue.
+type Job struct {
+	ID          int64
+	Kind        string
+	Key         string
+	Payload     []byte
+	State       JobState
+	Attempts    int
+	MaxAttempts int
+	// Error is the one-line error of the last failed attempt.
+	Error string
+	// Result is what the job's last successful run reported, as JSON.
+	Result []byte
+	// Worker names the worker holding or that last held the job.
+	Worker string
+	// LeaseUntil is when a running job's lease ends; zero otherwise.
+	LeaseUntil time.Time
+	Created    time.Time
+	// Started is when the latest attempt began; Finished when the job
+	// ended (done, or failed for good). Zero when not yet.
+	Started, Finished time.Time
+}
+
+// JobListOptions filters and pages ListJobs. The zero value lists every job.
+type JobListOptions struct {
+	// State keeps only jobs in this state; empty keeps all.
+	State JobState
+	// Kind keeps only jobs of this kind; empty keeps all.
+	Kind string
+	// Limit is the most jobs returned; 0 means no limit. Offset skips that
+	// many of the ordered result.
+	Limit, Offset int
+}
+
+// Jobs is the work queue that storydesk worker processes share.
+type Jobs interface {
+	// Enqueue adds a queued job and returns it with created true; for a
+	// keyed job while one with the same key is queued, it returns that one
+	// with created false. An empty Kind is ErrInvalid.
+	Enqueue(ctx context.Context, j NewJob) (job Job, created bool, err error)
+	// Claim takes, for worker, the oldest job of one of kinds (all kinds if
+	// none given) that is queued or running under an expired lease, marks
+	// it running with a lease of the given length, counts the attempt and
+	// returns it. Two claimers never get the same job under live leases.
+	// It returns ErrNoJob when there is none to take.
+	Claim(ctx context.Context, kinds []string, worker string, lease time.Duration) (Job, error)
+	// Heartbeat extends the lease of job id that worker runs to lease
+	// from now; ErrLeaseLost if the worker no longer holds it.
+	Heartbeat(ctx context.Context, id int64, worker string, lease time.Duration) error
+	// Finish ends the attempt of job id that worker runs: with errText
+	// empty the job is done and keeps result; otherwise it is queued again
+	// while it has attempts left, else failed for good, with errText as
+	// its error. ErrLeaseLost if the worker no longer holds the job.
+	Finish(ctx context.Context, id int64, worker string, result []byte, errText string) (Job, error)
+	// Job returns job id, or ErrNotFound.
+	Job(ctx context.Context, id int64) (Job, error)
+	// ListJobs returns the jobs passing opts, oldest first (by id).
+	ListJobs(ctx context.Context, opts JobListOptions) ([]Job, error)
+	// CountJobs counts the jobs in each state (states with none are
+	// absent).
+	CountJobs(ctx context.Context) (map[JobState]int, error)
+}
+
+// DefaultMaxAttempts is how often a job is tried when NewJob says 0.
+const DefaultMaxAttempts = 3
+
+// CheckNewJob returns j with its defaults filled (MaxAttempts, a null
+// payload), or an error wrapping ErrInvalid for what Jobs.Enqueue refuses:
+// an empty kind, a payload that is not JSON, a negative MaxAttempts or
+// text no store can hold (NUL, invalid UTF-8).
+func CheckNewJob(j NewJob) (NewJob, error) {
+	if j.Kind == "" {
+		return j, fmt.Errorf("job: empty kind: %w", ErrInvalid)
+	}
+	if len(j.Payload) == 0 {
+		j.Payload = []byte("null")
+	}
+	if !json.Valid(j.Payload) {
+		return j, fmt.Errorf("job %s: payload is not JSON: %w", j.Kind, ErrInvalid)
+	}
+	if j.MaxAttempts < 0 {
+		return j, fmt.Errorf("job %s: max attempts %d: %w", j.Kind, j.MaxAttempts, ErrInvalid)
+	}
+	if j.MaxAttempts == 0 {
+		j.MaxAttempts = DefaultMaxAttempts
+	}
+	for _, s := range []string{j.Kind, j.Key, string(j.Payload)} {
+		if !utf8.ValidString(s) || strings.ContainsRune(s, 0) {
+			return j, fmt.Errorf("job %s: NUL or invalid UTF-8: %w", j.Kind, ErrInvalid)
+		}
+	}
+	return j, nil
+}
+
+// JobText makes s storable as a job's worker name or error: valid UTF-8,
+// no NUL, on one line.
+func JobText(s string) string {
+	s = strings.ToValidUTF8(s, "\uFFFD")
+	return strings.Map(func(r rune) rune {
+		switch r {
+		case 0:
+			return -1
+		case '\n', '\r':
+			return ' '
+		}
+		return r
+	}, s)
 }

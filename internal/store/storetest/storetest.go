@@ -42,6 +42,12 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"StoryOrder", testStoryOrder},
 		{"ConcurrentWriters", testConcurrentWriters},
 		{"Cancel", testCancel},
+		{"JobLifecycle", testJobLifecycle},
+		{"JobInvalid", testJobInvalid},
+		{"JobClaimExclusive", testJobClaimExclusive},
+		{"JobLease", testJobLease},
+		{"JobRetries", testJobRetries},
+		{"JobKeys", testJobKeys},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { tt.fn(t, open(t)) })
