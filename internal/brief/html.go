@@ -25,10 +25,25 @@ var pageTemplate = template.Must(template.New("brief").Funcs(template.FuncMap{
 	"outlet": func(v htmlStory, id string) string { return v.outlet(id) },
 }).Parse(page))
 
+// HTMLOptions tunes the HTML page.
+type HTMLOptions struct {
+	// Home is the address of the listing the page belongs to ("/" for a
+	// web UI's story list), linked at the top of the page; empty (the
+	// default) draws no link, as for a page saved on its own.
+	Home string
+	// HomeLabel is the text of that link; empty means "All stories".
+	HomeLabel string
+}
+
 // HTML writes b as a self-contained HTML page: the sections of Text with
 // citations linked to the source list, an inline SVG timeline and an
-// outlet × fact coverage matrix.
+// outlet × fact coverage matrix. It is HTMLWith with no options.
 func HTML(w io.Writer, b model.Brief) error {
+	return HTMLWith(w, b, HTMLOptions{})
+}
+
+// HTMLWith writes b as HTML does, tuned by opts.
+func HTMLWith(w io.Writer, b model.Brief, opts HTMLOptions) error {
 	views := make([]htmlStory, 0, len(b.Stories))
 	for _, s := range b.Stories {
 		views = append(views, newHTMLStory(s))
@@ -37,10 +52,15 @@ func HTML(w io.Writer, b model.Brief) error {
 	if len(b.Stories) > 0 && b.Stories[0].Title != "" {
 		title = b.Stories[0].Title
 	}
+	if opts.Home != "" && opts.HomeLabel == "" {
+		opts.HomeLabel = "All stories"
+	}
 	return pageTemplate.Execute(w, struct {
-		Title   string
-		Stories []htmlStory
-	}{title, views})
+		Title     string
+		Home      string
+		HomeLabel string
+		Stories   []htmlStory
+	}{title, opts.Home, opts.HomeLabel, views})
 }
 
 // htmlStory is a story with what the template needs precomputed.
@@ -69,14 +89,9 @@ func newHTMLStory(s model.StoryBrief) htmlStory {
 		v.Sources = append(v.Sources, htmlSource{N: i + 1, Line: describe(a, s.Articles), URL: a.URL})
 	}
 	v.Meta = fmt.Sprintf("%d articles from %d outlets · %s", len(s.Articles), outlets(s.Articles), span(s))
-	published := make(map[string]bool)
-	for _, a := range s.Articles {
-		if !a.Published.IsZero() && a.EmbeddedIn == "" {
-			published[a.Published.Day()] = true
-		}
-	}
-	v.TimelineSVG = timelineSVG(s.Timeline, published)
+	published := publishedDays(s.Articles)
 	v.Days = timelineDays(s.Timeline, published)
+	v.TimelineSVG = timelineSVG(v.Days, published)
 	v.Matrix, v.Shown = v.matrixSVG()
 	return v
 }

@@ -110,13 +110,7 @@ func (p *printer) story(s model.StoryBrief) {
 	}
 	if len(s.Timeline) > 0 {
 		p.heading(2, "Timeline")
-		for _, t := range s.Timeline {
-			when := p.strong(p.esc(t.When))
-			if t.Status != "" {
-				when += " " + p.status(t.Status)
-			}
-			p.item(when + " " + p.esc(t.Text) + " " + p.refs(t.Articles))
-		}
+		p.timeline(timelineDays(s.Timeline, publishedDays(s.Articles)))
 	}
 	if len(s.Conflicts) > 0 {
 		p.heading(2, "Where the outlets differ")
@@ -154,6 +148,48 @@ func (p *printer) story(s model.StoryBrief) {
 			p.line(fmt.Sprintf("%d. %s", i+1, p.esc(describe(a, s.Articles))))
 		} else {
 			p.line(fmt.Sprintf("[%d] %s", i+1, describe(a, s.Articles)))
+		}
+	}
+}
+
+// timeline writes the rows under a heading per day: "Fri 15 Aug 2025",
+// then "(scheduled) 11:30 (UTC−08:00) — The talks start. [2]".
+func (p *printer) timeline(days []timelineDay) {
+	for i, d := range days {
+		label := d.Label
+		if d.Published {
+			label += " · day of publication"
+		}
+		switch {
+		case p.markdown:
+			if i > 0 {
+				p.line("")
+			}
+			p.line("### " + escapeMD(label))
+			p.line("")
+		default:
+			if i > 0 {
+				p.line("")
+			}
+			p.line("  " + p.strong(label))
+		}
+		for _, r := range d.Rows {
+			var head []string
+			if r.Status != "" {
+				head = append(head, p.status(r.Status))
+			}
+			if r.At != "" {
+				head = append(head, p.strong(p.esc(r.At))+" —")
+			}
+			line := strings.Join(append(head, p.esc(r.Text)), " ")
+			if refs := p.refs(r.Articles); refs != "" {
+				line += " " + refs
+			}
+			if p.markdown {
+				p.item(line)
+			} else {
+				p.line("    • " + line)
+			}
 		}
 	}
 }

@@ -62,11 +62,12 @@ func TestRenderers(t *testing.T) {
 	}{
 		{"text", func(w *bytes.Buffer) error { return Text(w, b, TextOptions{}) },
 			[]string{"Key points", "The council approved the bridge repairs. [1, 2]", "Mayor Ana Ruiz: “a safer crossing” [1]", "contradiction: the vote", "7 to 2 [1]", "[3] City Wire", "duplicate of [2]",
-				"2024-03-04 (past) The council voted. [1]", "2024-03-11 (scheduled) Work is due to start on Monday. [2]"},
-			[]string{"\033["}},
+				"  Mon 4 Mar 2024 · day of publication\n    • (past) The council voted. [1]\n", "  Mon 11 Mar 2024\n    • (scheduled) Work is due to start on Monday. [2]\n"},
+			[]string{"\033[", "2024-03-11"}},
 		{"markdown", func(w *bytes.Buffer) error { return Markdown(w, b) },
-			[]string{"# Council approves bridge repairs", "## Who said what", `\[1, 2\]`, "**contradiction**", "**2024-03-11** _(scheduled)_ Work"},
-			nil},
+			[]string{"# Council approves bridge repairs", "## Who said what", `\[1, 2\]`, "**contradiction**",
+				"## Timeline\n\n### Mon 4 Mar 2024 · day of publication\n\n- _(past)_ The council voted. \\[1\\]\n", "### Mon 11 Mar 2024\n\n- _(scheduled)_ Work is due"},
+			[]string{"2024-03-11"}},
 		{"html", func(w *bytes.Buffer) error { return HTML(w, b) },
 			[]string{"<title>Council approves bridge repairs</title>", `href="#src-s1-1"`, "<ins>much</ins>", "<svg class=\"timeline\"", "<svg class=\"matrix\"", "Harbour Gazette",
 				`<span class="status scheduled">scheduled</span>`, `<span class="status past">past</span>`},
@@ -121,7 +122,7 @@ func TestJSONStatus(t *testing.T) {
 	if err := JSON(&w, sample()); err != nil {
 		t.Fatal(err)
 	}
-	for _, s := range []string{`"status": "past"`, `"status": "scheduled"`} {
+	for _, s := range []string{`"status": "past"`, `"status": "scheduled"`, `"when": "2024-03-11"`} {
 		if !strings.Contains(w.String(), s) {
 			t.Errorf("JSON lacks %s:\n%s", s, w.String())
 		}
@@ -170,5 +171,51 @@ func TestProse(t *testing.T) {
 				t.Errorf("plain key points shown beside the prose:\n%s", w.String())
 			}
 		})
+	}
+}
+
+// TestHTMLHome checks the link back to a listing: drawn only when asked
+// for, with a default label, and never with an unsafe address.
+func TestHTMLHome(t *testing.T) {
+	b := sample()
+	cases := []struct {
+		name  string
+		opts  HTMLOptions
+		want  []string
+		never []string
+	}{
+		{"off by default", HTMLOptions{}, []string{"<main>\n\n<article"}, []string{`class="home"`}},
+		{"home", HTMLOptions{Home: "/"}, []string{`<nav class="home"><a href="/">← All stories</a></nav>`}, nil},
+		{"label", HTMLOptions{Home: "/stories?page=2", HomeLabel: "Stories & threads"},
+			[]string{`<a href="/stories?page=2">← Stories &amp; threads</a>`}, nil},
+		{"unsafe address", HTMLOptions{Home: "javascript:alert(1)"}, []string{`class="home"`}, []string{"javascript:"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			var w bytes.Buffer
+			if err := HTMLWith(&w, b, c.opts); err != nil {
+				t.Fatal(err)
+			}
+			for _, s := range c.want {
+				if !strings.Contains(w.String(), s) {
+					t.Errorf("page lacks %q:\n%.1200s", s, w.String())
+				}
+			}
+			for _, s := range c.never {
+				if strings.Contains(w.String(), s) {
+					t.Errorf("page has %q", s)
+				}
+			}
+		})
+	}
+	var plain, zero bytes.Buffer
+	if err := HTML(&plain, b); err != nil {
+		t.Fatal(err)
+	}
+	if err := HTMLWith(&zero, b, HTMLOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if plain.String() != zero.String() {
+		t.Error("HTML and HTMLWith with no options differ")
 	}
 }

@@ -34,6 +34,17 @@ func TestRowStatus(t *testing.T) {
 		{"no date, modal", "2024-05-10", "The union said on Monday it would strike on Friday.", model.Time{}, StatusScheduled},
 		{"no date, past", "2024-05-06", "The union said on Monday it would strike on Friday.", model.Time{}, StatusPast},
 		{"no cue at all", "2024-05-08", "A strike on Wednesday.", day, StatusPast},
+		// Undated reports: a present tense with a named day is an arrangement.
+		{"no date, progressive", "2024-05-13", "The delegation is travelling to Geneva on Monday.", model.Time{}, StatusScheduled},
+		{"no date, participle", "2024-05-13", "Negotiators heading to Geneva on Monday hope for a deal.", model.Time{}, StatusScheduled},
+		{"no date, present -s", "2024-05-14", "The prime minister meets union leaders on Tuesday.", model.Time{}, StatusScheduled},
+		{"no date, name and -s", "2024-05-14", "Starling hosts the summit on Tuesday.", model.Time{}, StatusScheduled},
+		{"no date, plural subject", "2024-05-16", "Ministers travel to Brussels on Thursday for the vote.", model.Time{}, StatusScheduled},
+		{"no date, past progressive", "2024-05-13", "The delegation was heading to Geneva on Monday when the talks collapsed.", model.Time{}, StatusPast},
+		{"no date, plural noun", "2024-05-13", "The talks on Monday ended without a deal.", model.Time{}, StatusPast},
+		{"no date, possessive noun", "2024-05-13", "Monday's meetings drew large crowds.", model.Time{}, StatusPast},
+		{"no date, past beside present", "2024-05-12", "Ministers, who meet again next week, agreed the text on Sunday.", model.Time{}, StatusPast},
+		{"dated, present on the day", "2024-05-08", "The mayor opens the new bridge on Wednesday.", day, StatusPast},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

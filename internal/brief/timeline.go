@@ -17,16 +17,17 @@ var partsOfDay = map[string]string{
 	"MO": "morning", "MI": "midday", "AF": "afternoon", "EV": "evening", "NI": "night", "DT": "daytime",
 }
 
-// timelineDay is the HTML timeline's group of rows that fall on one day
-// (or one span of days).
+// timelineDay is a day (or span of days) of the timeline with the rows
+// that fall on it.
 type timelineDay struct {
+	Key       string
 	Label     string
 	Published bool
 	Rows      []timelineRow
 }
 
-// timelineRow is a row as the HTML page shows it: the same text given at
-// several moments of one day appears once, with every moment.
+// timelineRow is a row as the renderers show it: the same text given at
+// several moments of one day appears once, with every moment in At.
 type timelineRow struct {
 	model.TimelineRow
 	At string
@@ -84,7 +85,7 @@ func shortDay(key string) string {
 }
 
 // momentLabel is the part of a TIMEX3 value finer than its day: "11:30
-// UTC−08:00", "afternoon"; empty for a bare date or a range.
+// (UTC−08:00)", "afternoon"; empty for a bare date or a range.
 func momentLabel(v string) string {
 	if strings.Contains(v, "/") || len(v) <= 11 || v[10] != 'T' {
 		return ""
@@ -93,12 +94,12 @@ func momentLabel(v string) string {
 	if p, ok := partsOfDay[rest]; ok {
 		return p
 	}
-	if t, err := time.Parse("15:04Z07:00", rest); err == nil {
+	if t, ok := instant(v); ok {
 		_, off := t.Zone()
 		if off == 0 {
-			return t.Format("15:04") + " UTC"
+			return t.Format("15:04") + " (UTC)"
 		}
-		return t.Format("15:04") + " UTC" + strings.Replace(t.Format("-07:00"), "-", "−", 1)
+		return t.Format("15:04") + " (UTC" + strings.Replace(t.Format("-07:00"), "-", "−", 1) + ")"
 	}
 	if len(rest) >= 5 && rest[2] == ':' {
 		return rest[:5]
@@ -106,57 +107,131 @@ func momentLabel(v string) string {
 	return rest
 }
 
-// timelineDays groups rows (in time order) by day, merging a text given
-// at several moments of the same day into one row. published holds the
-// days on which the story's articles came out.
-func timelineDays(rows []model.TimelineRow, published map[string]bool) []timelineDay {
-	var days []timelineDay
-	var keys []string
-	for _, r := range rows {
-		key := dayKey(r.When)
-		if len(keys) == 0 || keys[len(keys)-1] != key {
-			keys = append(keys, key)
-			days = append(days, timelineDay{Label: dayLabel(key), Published: published[key]})
+// instant reads a TIMEX3 value with a clock time and a zone.
+func instant(v string) (time.Time, bool) {
+	for _, layout := range []string{"2006-01-02T15:04Z07:00", "2006-01-02T15:04:05Z07:00"} {
+		if t, err := time.Parse(layout, v); err == nil {
+			return t, true
 		}
-		d := &days[len(days)-1]
-		at := momentLabel(r.When)
+	}
+	return time.Time{}, false
+}
+
+// timelineDays groups rows by day (or span of days) in calendar order.
+// Within a day a text appears once, with the moments it was given at;
+// the same instant given in two zones is one moment showing both clocks
+// ("11:30 (UTC−08:00) = 20:30 (UTC+01:00)"), on the day of the first.
+// A sentence placed on several days is trimmed on the days named only in
+// a subordinate clause (clauseTexts). published holds the days on which
+// the story's articles came out.
+func timelineDays(rows []model.TimelineRow, published map[string]bool) []timelineDay {
+	texts := clauseTexts(rows)
+	type item struct {
+		row     model.TimelineRow
+		key, at string
+		when    time.Time
+		clock   bool
+	}
+	items := make([]item, 0, len(rows))
+	for i, r := range rows {
+		r.Text = texts[i]
+		it := item{row: r, key: dayKey(r.When), at: momentLabel(r.When)}
+		it.when, it.clock = instant(r.When)
 		merged := false
-		for i := range d.Rows {
-			if d.Rows[i].Text == r.Text {
-				if at != "" && !slices.Contains(strings.Split(d.Rows[i].At, " · "), at) {
-					d.Rows[i].At = strings.TrimPrefix(d.Rows[i].At+" · "+at, " · ")
+		for k := range items {
+			o := &items[k]
+			if it.clock && o.clock && o.row.Text == it.row.Text && o.when.Equal(it.when) {
+				if !slices.Contains(strings.Split(o.at, " = "), it.at) {
+					o.at += " = " + it.at
 				}
 				merged = true
 				break
 			}
 		}
 		if !merged {
-			d.Rows = append(d.Rows, timelineRow{TimelineRow: r, At: at})
+			items = append(items, it)
 		}
 	}
+	var days []timelineDay
+	index := make(map[string]int)
+	for _, it := range items {
+		k, ok := index[it.key]
+		if !ok {
+			k = len(days)
+			index[it.key] = k
+			days = append(days, timelineDay{Key: it.key, Label: dayLabel(it.key), Published: published[it.key]})
+		}
+		d := &days[k]
+		merged := false
+		for i := range d.Rows {
+			r := &d.Rows[i]
+			if r.Text != it.row.Text {
+				continue
+			}
+			if it.at != "" && !slices.Contains(strings.Split(r.At, " · "), it.at) {
+				r.At = strings.TrimPrefix(r.At+" · "+it.at, " · ")
+			}
+			for _, id := range it.row.Articles {
+				if !slices.Contains(r.Articles, id) {
+					r.Articles = append(slices.Clip(r.Articles), id)
+				}
+			}
+			merged = true
+			break
+		}
+		if !merged {
+			d.Rows = append(d.Rows, timelineRow{TimelineRow: it.row, At: it.at})
+		}
+	}
+	sort.SliceStable(days, func(i, j int) bool { return dayBefore(days[i].Key, days[j].Key) })
 	return days
+}
+
+// publishedDays holds the days on which the story's own articles (not the
+// ones a page carries inside it) came out.
+func publishedDays(arts []model.ArticleRef) map[string]bool {
+	published := make(map[string]bool)
+	for _, a := range arts {
+		if !a.Published.IsZero() && a.EmbeddedIn == "" {
+			published[a.Published.Day()] = true
+		}
+	}
+	return published
+}
+
+// dayBefore orders day keys by their first day, a day before a span that
+// starts on it, then a shorter span first.
+func dayBefore(a, b string) bool {
+	sa, sb := a[:min(len(a), 10)], b[:min(len(b), 10)]
+	if sa != sb {
+		return sa < sb
+	}
+	if len(a) != len(b) {
+		return len(a) < len(b)
+	}
+	return a < b
 }
 
 // timelineSVG draws one mark per day (or span of days) on a line: filled
 // when the day's events had happened as reported, hollow and dashed when
 // they were scheduled, both when the day holds both, larger with more
 // events; a dashed upright marks the days the articles came out.
-func timelineSVG(rows []model.TimelineRow, published map[string]bool) template.HTML {
+func timelineSVG(groups []timelineDay, published map[string]bool) template.HTML {
 	type day struct {
 		key             string
 		past, scheduled int
 	}
-	var days []day
-	for _, r := range rows {
-		key := dayKey(r.When)
-		if len(days) == 0 || days[len(days)-1].key != key {
-			days = append(days, day{key: key})
+	days := make([]day, 0, len(groups))
+	for _, g := range groups {
+		d := day{key: g.Key}
+		for _, r := range g.Rows {
+			if r.Status == StatusScheduled {
+				d.scheduled++
+			} else {
+				d.past++
+			}
 		}
-		if r.Status == StatusScheduled {
-			days[len(days)-1].scheduled++
-		} else {
-			days[len(days)-1].past++
-		}
+		days = append(days, d)
 	}
 	if len(days) == 0 {
 		return ""
