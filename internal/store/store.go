@@ -300,7 +300,8 @@ type Job struct {
 	MaxAttempts int
 	// Error is the one-line error of the last failed attempt.
 	Error string
-	// Result is what the job's last successful run reported, as JSON.
+	// Result is what the job's latest attempt that reported one said, as
+	// JSON; nil if none did.
 	Result []byte
 	// Worker names the worker holding or that last held the job.
 	Worker string
@@ -339,9 +340,11 @@ type Jobs interface {
 	// from now; ErrLeaseLost if the worker no longer holds it.
 	Heartbeat(ctx context.Context, id int64, worker string, lease time.Duration) error
 	// Finish ends the attempt of job id that worker runs: with errText
-	// empty the job is done and keeps result; otherwise it is queued again
-	// while it has attempts left, else failed for good, with errText as
-	// its error. ErrLeaseLost if the worker no longer holds the job.
+	// empty the job is done; otherwise it is queued again while it has
+	// attempts left, else failed for good, with errText as its error. A
+	// non-empty result (JSON, else ErrInvalid) replaces the job's Result
+	// either way, so a partly failed attempt can say what it did.
+	// ErrLeaseLost if the worker no longer holds the job.
 	Finish(ctx context.Context, id int64, worker string, result []byte, errText string) (Job, error)
 	// Job returns job id, or ErrNotFound.
 	Job(ctx context.Context, id int64) (Job, error)

@@ -134,7 +134,7 @@ func (db *DB) Heartbeat(ctx context.Context, id int64, worker string, lease time
 const finishJob = `UPDATE jobs SET
 		state = CASE WHEN $3 = '' THEN 'done' WHEN attempts < max_attempts THEN 'queued' ELSE 'failed' END,
 		error = $3,
-		result = CASE WHEN $3 = '' THEN $4::json ELSE result END,
+		result = COALESCE($4::json, result),
 		lease_until = NULL,
 		finished = CASE WHEN $3 <> '' AND attempts < max_attempts THEN NULL ELSE clock_timestamp() END
 	WHERE id = $1 AND worker = $2 AND state = 'running'
@@ -142,7 +142,7 @@ const finishJob = `UPDATE jobs SET
 
 // Finish records the end of worker's attempt at job id.
 func (db *DB) Finish(ctx context.Context, id int64, worker string, result []byte, errText string) (store.Job, error) {
-	res, err := jobResult(result, errText)
+	res, err := jobResult(result)
 	if err != nil {
 		return store.Job{}, fmt.Errorf("finish job %d: %w", id, err)
 	}
@@ -157,9 +157,9 @@ func (db *DB) Finish(ctx context.Context, id int64, worker string, result []byte
 	return job, nil
 }
 
-// jobResult checks a result to record: JSON, or nothing for a failure.
-func jobResult(result []byte, errText string) (any, error) {
-	if errText != "" || len(result) == 0 {
+// jobResult checks a result to record: JSON, or NULL to keep the last.
+func jobResult(result []byte) (any, error) {
+	if len(result) == 0 {
 		return nil, nil
 	}
 	if _, err := store.CheckNewJob(store.NewJob{Kind: "result", Payload: result}); err != nil {

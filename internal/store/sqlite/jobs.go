@@ -108,7 +108,7 @@ func (db *DB) Heartbeat(ctx context.Context, id int64, worker string, lease time
 func (db *DB) Finish(ctx context.Context, id int64, worker string, result []byte, errText string) (store.Job, error) {
 	errText = store.JobText(errText)
 	var res any
-	if errText == "" && len(result) > 0 {
+	if len(result) > 0 {
 		if _, err := store.CheckNewJob(store.NewJob{Kind: "result", Payload: result}); err != nil {
 			return store.Job{}, fmt.Errorf("finish job %d: %w", id, err)
 		}
@@ -120,7 +120,7 @@ func (db *DB) Finish(ctx context.Context, id int64, worker string, result []byte
 		job, err = scanJob(tx.QueryRowContext(ctx, `UPDATE jobs SET
 				state = CASE WHEN ?1 = '' THEN 'done' WHEN attempts < max_attempts THEN 'queued' ELSE 'failed' END,
 				error = ?1,
-				result = CASE WHEN ?1 = '' THEN ?2 ELSE result END,
+				result = COALESCE(?2, result),
 				lease_until = NULL,
 				finished = CASE WHEN ?1 <> '' AND attempts < max_attempts THEN NULL ELSE ?3 END
 			WHERE id = ?4 AND worker = ?5 AND state = 'running'

@@ -196,17 +196,17 @@ func testJobRetries(t *testing.T, s store.Store) {
 	ctx := context.Background()
 	j := enqueue(t, s, store.NewJob{Kind: "ingest", MaxAttempts: 2})
 	claim(t, s, "w", time.Minute)
-	f, err := s.Finish(ctx, j.ID, "w", nil, "feed.xml: timeout")
-	if err != nil || f.State != store.JobQueued || f.Error != "feed.xml: timeout" || !f.Finished.IsZero() {
-		t.Fatalf("first failure = %+v, %v; want queued again with the error", f, err)
+	f, err := s.Finish(ctx, j.ID, "w", []byte(`{"stored":1}`), "feed.xml: timeout")
+	if err != nil || f.State != store.JobQueued || f.Error != "feed.xml: timeout" || !f.Finished.IsZero() || string(f.Result) != `{"stored":1}` {
+		t.Fatalf("first failure = %+v, %v; want queued again with the error and the result", f, err)
 	}
 	again := claim(t, s, "w2", time.Minute)
 	if again.ID != j.ID || again.Attempts != 2 {
 		t.Fatalf("second claim = %+v; want job %d, attempt 2", again, j.ID)
 	}
 	f, err = s.Finish(ctx, j.ID, "w2", nil, "feed.xml: parse error")
-	if err != nil || f.State != store.JobFailed || f.Error != "feed.xml: parse error" || f.Finished.IsZero() {
-		t.Fatalf("last failure = %+v, %v; want failed for good with the last error", f, err)
+	if err != nil || f.State != store.JobFailed || f.Error != "feed.xml: parse error" || f.Finished.IsZero() || string(f.Result) != `{"stored":1}` {
+		t.Fatalf("last failure = %+v, %v; want failed for good with the last error, the earlier result kept", f, err)
 	}
 	if _, err := s.Claim(ctx, nil, "w", time.Minute); !errors.Is(err, store.ErrNoJob) {
 		t.Errorf("Claim after the job failed for good = %v; want ErrNoJob", err)
