@@ -2,6 +2,9 @@
 // sentences into claims, aligns claims that state the same fact across
 // articles, and reports corroborated facts, single-source facts,
 // contradictions, quote variants, a coverage matrix and a timeline.
+// Claims align on weighted terms (word stems, resolved entities, numbers,
+// dates and clock times, predicate classes and event frames: a class with
+// its subject); claims with different subjects or days never join.
 // Input is articles with their annotations; output is a Result of model
 // briefing types, every item cited to article ids.
 package compare
