@@ -35,7 +35,7 @@ func segments(words []word) []segment {
 	var out []segment
 	lo := 0
 	for i := range words {
-		end := words[i].punct || i+1 == len(words) || (relatives[words[i+1].lower] && i+1 > lo)
+		end := words[i].punct || i+1 == len(words) || relatives[words[i+1].lower]
 		if !end {
 			continue
 		}
