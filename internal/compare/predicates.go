@@ -10,7 +10,7 @@ import "strings"
 // like any other by how many of the story's claims hold it.
 var predicateClasses = map[string][]string{
 	// Two or more parties meeting or talking.
-	"meet": {"meet", "meeting", "met", "talks", "summit", "sit", "conversation", "discussion", "discuss", "negotiation", "negotiate", "conference", "call", "encounter"},
+	"meet": {"meet", "meeting", "met", "talks", "summit", "sit", "conversation", "discussion", "discuss", "negotiation", "negotiate", "conference", "encounter"},
 	// Turning something down.
 	"refuse": {"refuse", "reject", "deny", "dismiss", "rebuff", "decline", "oppose", "veto", "spurn"},
 	// Giving something up, as territory or a claim.

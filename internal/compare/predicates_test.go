@@ -19,6 +19,7 @@ func TestPredicates(t *testing.T) {
 		{"The ministers will meet in Geneva", []string{"meet"}},
 		{"He floated the idea of a second meeting", []string{"propose", "follow", "meet"}},
 		{"The mayor said the budget was approved", nil},
+		{"The minister called for a ceasefire", []string{"truce"}},
 	}
 	for _, tc := range tests {
 		got := predicates(words(tc.in), nil)
