@@ -130,3 +130,50 @@ func checkTimeSpans(t testing.TB, text string, got []model.TimeExpr) {
 		}
 	}
 }
+
+// TestFindTimesWithoutReference checks that with no reference date the
+// values that depend on it are underspecified and the others kept.
+func TestFindTimesWithoutReference(t *testing.T) {
+	text := "The minister will visit on Friday. The treaty was signed on 3 May 2019, " +
+		"talks lasted three days and resume tomorrow at 9:00 GMT. Last year was calmer."
+	want := map[string]string{
+		"on Friday":  "XXXX-XX-XX",
+		"3 May 2019": "2019-05-03",
+		"three days": "P3D",
+		"tomorrow":   "XXXX-XX-XX",
+		"Last year":  "XXXX",
+	}
+	got := map[string]string{}
+	for _, tx := range FindTimes(text, time.Time{}, DefaultTimeOptions()) {
+		got[tx.Text] = tx.Value
+	}
+	for text, v := range want {
+		found := false
+		for g, gv := range got {
+			if strings.Contains(g, text) || strings.Contains(text, g) {
+				found = true
+				if gv != v && !(v == "XXXX-XX-XX" && strings.HasPrefix(gv, "XXXX-XX-XX")) {
+					t.Errorf("%q = %q; want %q", g, gv, v)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q not found in %v", text, got)
+		}
+	}
+}
+
+func TestUnderspecified(t *testing.T) {
+	for in, want := range map[string]string{
+		"2001-03-16":             "XXXX-XX-XX",
+		"2001-W11":               "XXXX-WXX",
+		"2001-03-16T11:30-08:00": "XXXX-XX-XXT11:30-08:00",
+		"2001-03-10/2001-03-11":  "XXXX-XX-XX/XXXX-XX-XX",
+		"2001-03-16TAF":          "XXXX-XX-XXTAF",
+		"2001":                   "XXXX",
+	} {
+		if got := underspecified(in); got != want {
+			t.Errorf("underspecified(%q) = %q; want %q", in, got, want)
+		}
+	}
+}

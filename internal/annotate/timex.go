@@ -19,7 +19,10 @@ type TimeOptions struct {
 	// false always uses the reference date. Cost: none.
 	QuoteAnchor bool
 	// Now gives the reference date when the caller has none (a zero ref).
-	// nil means time.Now.
+	// nil leaves such a text without one: values that depend on the date
+	// ("tomorrow", "on Friday", "last year") come out underspecified
+	// ("XXXX-XX-XX", "XXXX"), as TIMEX3 writes a date it cannot fix, and
+	// values that do not ("15 August 2025", "three days") are kept.
 	Now func() time.Time
 }
 
@@ -117,11 +120,10 @@ type txState struct {
 
 func findTimes(text string, ref time.Time, opts TimeOptions) []txHit {
 	if ref.IsZero() {
-		if opts.Now != nil {
-			ref = opts.Now()
-		} else {
-			ref = time.Now()
+		if opts.Now == nil {
+			return unanchored(text, opts)
 		}
+		ref = opts.Now()
 	}
 	ref = time.Date(ref.Year(), ref.Month(), ref.Day(), 0, 0, 0, 0, time.UTC)
 	s := &txState{text: text, ref: ref, opts: opts}
@@ -372,3 +374,51 @@ func (s *txState) resolveEvents() {
 func txDay(t time.Time) string { return t.Format("2006-01-02") }
 
 func txCapital(s string) bool { return s != "" && s[0] >= 'A' && s[0] <= 'Z' }
+
+// Two reference dates that differ in year, month, week, weekday and day:
+// a value that comes out the same against both does not depend on the
+// reference.
+var (
+	probeA = time.Date(2001, 3, 14, 0, 0, 0, 0, time.UTC) // a Wednesday
+	probeB = time.Date(2010, 10, 28, 0, 0, 0, 0, time.UTC) // a Thursday
+)
+
+// unanchored finds the times of a text with no reference date: each value
+// that depends on the reference is underspecified.
+func unanchored(text string, opts TimeOptions) []txHit {
+	a := findTimes(text, probeA, opts)
+	b := findTimes(text, probeB, opts)
+	other := make(map[[2]int]string, len(b))
+	for _, h := range b {
+		other[[2]int{h.start, h.end}] = h.value
+	}
+	for i := range a {
+		if v, ok := other[[2]int{a[i].start, a[i].end}]; !ok || v != a[i].value {
+			a[i].value = underspecified(a[i].value)
+			a[i].day = time.Time{}
+		}
+	}
+	return a
+}
+
+// underspecified writes X for every digit of the calendar part of a
+// TIMEX3 value, keeping its shape and any clock time: "2001-03-16" →
+// "XXXX-XX-XX", "2001-W11" → "XXXX-WXX", "2001-03-16T11:30-08:00" →
+// "XXXX-XX-XXT11:30-08:00", a span part by part.
+func underspecified(v string) string {
+	parts := strings.Split(v, "/")
+	for i, p := range parts {
+		date, clock, hasClock := strings.Cut(p, "T")
+		b := []byte(date)
+		for j, c := range b {
+			if c >= '0' && c <= '9' {
+				b[j] = 'X'
+			}
+		}
+		parts[i] = string(b)
+		if hasClock {
+			parts[i] += "T" + clock
+		}
+	}
+	return strings.Join(parts, "/")
+}

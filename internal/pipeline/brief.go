@@ -85,10 +85,17 @@ func Resolve(anns []model.Annotations) []model.Entity {
 }
 
 // reference is the date relative expressions in a are resolved against:
-// its publication date, else the fallback.
+// its publication date, else the fallback. An undated article carried
+// inside another page gets none: such articles are links to other days'
+// news, older or newer than the page, and "on Sunday" resolved against the
+// page's date could be a week off. Unresolved, such a date is written as
+// TIMEX3 writes an unknown one ("XXXX-XX-XX") and stays off the timeline.
 func reference(a model.Article, fallback time.Time) time.Time {
-	if !a.Published.IsZero() {
+	switch {
+	case !a.Published.IsZero():
 		return a.Published.Time
+	case a.EmbeddedIn != "":
+		return time.Time{}
 	}
 	return fallback
 }
