@@ -88,3 +88,19 @@ func TestAnnotateUndated(t *testing.T) {
 		t.Errorf("undated article's times = %v; want tomorrow=2024-03-06 (the day after the other article's date)", got)
 	}
 }
+
+// TestAnnotateCarriedUndated checks that an undated article carried inside
+// a page does not take the page's date: its weekdays stay unresolved.
+func TestAnnotateCarriedUndated(t *testing.T) {
+	arts := []model.Article{
+		{ID: "page", Published: model.Date(2024, 3, 5), Text: "The ferry resumed service on Tuesday."},
+		{ID: "carried", EmbeddedIn: "page", Text: "Ministers met on Sunday to discuss the strike."},
+	}
+	anns, _ := Annotate(arts, DefaultBriefOptions())
+	if len(anns[1].Times) != 1 || anns[1].Times[0].Value != "XXXX-XX-XX" {
+		t.Errorf("carried article's times = %+v; want one unresolved day (XXXX-XX-XX)", anns[1].Times)
+	}
+	if len(anns[0].Times) != 1 || anns[0].Times[0].Value != "2024-03-05" {
+		t.Errorf("page's times = %+v; want 2024-03-05", anns[0].Times)
+	}
+}
