@@ -55,15 +55,29 @@ func segments(words []word) []segment {
 	return out
 }
 
+// speechVerbs report what someone said; the words after one are what was
+// said, which may name a day of its own.
+var speechVerbs = map[string]bool{
+	"said": true, "says": true, "told": true, "tells": true, "announced": true, "added": true,
+	"warned": true, "stated": true, "confirmed": true, "claimed": true, "insisted": true,
+	"argued": true, "noted": true, "reported": true, "wrote": true, "posted": true,
+	"declared": true, "revealed": true, "suggested": true, "acknowledged": true,
+}
+
 // clauseTexts gives each row the text to show: a sentence that the rows
 // place on several days is shown whole on the day its main clause names,
 // and on the day named inside a subordinate clause trimmed to that clause
 // ("Ana Ruiz, who will open the bridge on Friday, spoke on Monday" is
-// "Ana Ruiz, who will open the bridge on Friday…" on Friday). Rows whose
-// day the sentence does not name, or whose sentence no row places by its
-// main clause, keep the whole sentence.
-func clauseTexts(rows []model.TimelineRow) []string {
-	out := make([]string, len(rows))
+// "Ana Ruiz, who will open the bridge on Friday…" on Friday). When the
+// main clause reports speech and names two days, the day of the speaking
+// beside the verb ("The board on Monday said the vote is on Friday"),
+// the row for the day said about leaves the other day out ("The board …
+// said the vote is on Friday"). Rows whose day the sentence does not
+// name, or whose sentence no row places by its main clause, keep the
+// whole sentence. main tells the rows placed whole by their main clause.
+func clauseTexts(rows []model.TimelineRow) (out []string, main []bool) {
+	out = make([]string, len(rows))
+	main = make([]bool, len(rows))
 	days := make(map[string]map[string]bool)
 	for i, r := range rows {
 		out[i] = r.Text
@@ -73,8 +87,8 @@ func clauseTexts(rows []model.TimelineRow) []string {
 		days[r.Text][dayKey(r.When)] = true
 	}
 	type place struct {
-		seg   int
-		found bool
+		seg, anchor int
+		found       bool
 	}
 	cache := make(map[string][]word)
 	places := make([]place, len(rows))
@@ -94,7 +108,7 @@ func clauseTexts(rows []model.TimelineRow) []string {
 		}
 		for k, s := range segments(words) {
 			if a >= s.lo && a < s.hi {
-				places[i] = place{seg: k, found: true}
+				places[i] = place{seg: k, anchor: a, found: true}
 				if !s.sub {
 					hasMain[r.Text] = true
 				}
@@ -108,12 +122,63 @@ func clauseTexts(rows []model.TimelineRow) []string {
 		words := cache[r.Text]
 		segs := segments(words)
 		s := segs[places[i].seg]
-		if !s.sub {
+		if s.sub {
+			out[i] = trimTo(r.Text, words, segs, places[i].seg)
 			continue
 		}
-		out[i] = trimTo(r.Text, words, segs, places[i].seg)
+		main[i] = true
+		for j, o := range rows {
+			p := places[j]
+			if o.Text != r.Text || !p.found || segs[p.seg].sub || dayKey(o.When) == dayKey(r.When) || p.anchor >= places[i].anchor {
+				continue
+			}
+			if text, ok := leaveOut(r.Text, words, p.anchor, places[i].anchor); ok {
+				out[i], main[i] = text, false
+				break
+			}
+		}
 	}
-	return out
+	return out, main
+}
+
+// leaveOut drops the words naming the day at word a from text when they
+// sit beside a speech verb that comes before word b ("The board on Monday
+// said …", "said Monday that …") and marks the gap with "…".
+func leaveOut(text string, words []word, a, b int) (string, bool) {
+	lo, hi := a, a+1
+	for lo > 0 && !words[lo-1].punct && (words[lo-1].lower == "on" || words[lo-1].lower == "late" || words[lo-1].lower == "early" || words[lo-1].lower == "last") {
+		lo--
+	}
+	for hi < len(words) && !words[hi-1].punct && partOfDayWord(words[hi].lower) {
+		hi++
+	}
+	if words[hi-1].punct || hi >= b {
+		return "", false
+	}
+	verb := false
+	switch {
+	case lo > 0 && speechVerbs[words[lo-1].lower]:
+		verb = true
+	case speechVerbs[words[hi].lower]:
+		verb = true
+	}
+	if !verb {
+		return "", false
+	}
+	head := strings.TrimRight(text[:words[lo].start], " ")
+	if head != "" {
+		head += " "
+	}
+	return head + "… " + text[words[hi].start:], true
+}
+
+func partOfDayWord(w string) bool {
+	for _, p := range partsOfDay {
+		if w == p {
+			return true
+		}
+	}
+	return false
 }
 
 // trimTo is the text of segment k of a sentence, led by the noun phrase it

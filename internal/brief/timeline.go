@@ -125,22 +125,24 @@ func instant(v string) (time.Time, bool) {
 // a subordinate clause (clauseTexts). published holds the days on which
 // the story's articles came out.
 func timelineDays(rows []model.TimelineRow, published map[string]bool) []timelineDay {
-	texts := clauseTexts(rows)
+	texts, byMain := clauseTexts(rows)
 	type item struct {
 		row     model.TimelineRow
+		orig    string
+		main    bool
 		key, at string
 		when    time.Time
 		clock   bool
 	}
 	items := make([]item, 0, len(rows))
 	for i, r := range rows {
-		r.Text = texts[i]
-		it := item{row: r, key: dayKey(r.When), at: momentLabel(r.When)}
+		it := item{row: r, orig: r.Text, main: byMain[i], key: dayKey(r.When), at: momentLabel(r.When)}
+		it.row.Text = texts[i]
 		it.when, it.clock = instant(r.When)
 		merged := false
 		for k := range items {
 			o := &items[k]
-			if it.clock && o.clock && o.row.Text == it.row.Text && o.when.Equal(it.when) {
+			if it.clock && o.clock && o.orig == it.orig && o.when.Equal(it.when) {
 				if !slices.Contains(strings.Split(o.at, " = "), it.at) {
 					o.at += " = " + it.at
 				}
@@ -153,6 +155,11 @@ func timelineDays(rows []model.TimelineRow, published map[string]bool) []timelin
 		}
 	}
 	var days []timelineDay
+	type source struct {
+		orig string
+		main bool
+	}
+	var shown [][]source // per day, the sentence each row stands for
 	index := make(map[string]int)
 	for _, it := range items {
 		k, ok := index[it.key]
@@ -160,13 +167,23 @@ func timelineDays(rows []model.TimelineRow, published map[string]bool) []timelin
 			k = len(days)
 			index[it.key] = k
 			days = append(days, timelineDay{Key: it.key, Label: dayLabel(it.key), Published: published[it.key]})
+			shown = append(shown, nil)
 		}
 		d := &days[k]
 		merged := false
 		for i := range d.Rows {
 			r := &d.Rows[i]
-			if r.Text != it.row.Text {
+			src := &shown[k][i]
+			if src.orig != it.orig {
 				continue
+			}
+			// The sentence shown whole by its main clause stays whole;
+			// else a part it was trimmed to for this day stands for it.
+			switch {
+			case it.main && !src.main:
+				r.Text, src.main = it.orig, true
+			case !src.main && r.Text == it.orig:
+				r.Text = it.row.Text
 			}
 			if it.at != "" && !slices.Contains(strings.Split(r.At, " · "), it.at) {
 				r.At = strings.TrimPrefix(r.At+" · "+it.at, " · ")
@@ -181,6 +198,7 @@ func timelineDays(rows []model.TimelineRow, published map[string]bool) []timelin
 		}
 		if !merged {
 			d.Rows = append(d.Rows, timelineRow{TimelineRow: it.row, At: it.at})
+			shown[k] = append(shown[k], source{it.orig, it.main})
 		}
 	}
 	sort.SliceStable(days, func(i, j int) bool { return dayBefore(days[i].Key, days[j].Key) })

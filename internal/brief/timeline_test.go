@@ -142,13 +142,31 @@ func TestClauseTexts(t *testing.T) {
 				{When: "2023-03-03", Text: "The captain, who sailed on Wednesday, resigned, saying the ship was unsafe for Friday's trip."},
 			},
 			[]string{"The captain, who sailed on Wednesday, resigned, saying the ship was unsafe for Friday's trip.", "The captain, who sailed on Wednesday, resigned, saying the ship was unsafe for Friday's trip."}},
+		{"speech: the day said about leaves out the day of saying",
+			[]model.TimelineRow{
+				{When: "2023-03-06", Text: "The port authority on Monday said the ferry will sail again on Friday."},
+				{When: "2023-03-10", Text: "The port authority on Monday said the ferry will sail again on Friday."},
+			},
+			[]string{"The port authority on Monday said the ferry will sail again on Friday.", "The port authority … said the ferry will sail again on Friday."}},
+		{"speech: day after the verb",
+			[]model.TimelineRow{
+				{When: "2023-03-07", Text: "Officials said Tuesday morning the bridge would reopen on Saturday."},
+				{When: "2023-03-11", Text: "Officials said Tuesday morning the bridge would reopen on Saturday."},
+			},
+			[]string{"Officials said Tuesday morning the bridge would reopen on Saturday.", "Officials said … the bridge would reopen on Saturday."}},
+		{"no speech verb keeps both",
+			[]model.TimelineRow{
+				{When: "2023-03-06", Text: "The board met on Monday and voted on Friday."},
+				{When: "2023-03-10", Text: "The board met on Monday and voted on Friday."},
+			},
+			[]string{"The board met on Monday and voted on Friday.", "The board met on Monday and voted on Friday."}},
 		{"one day only",
 			[]model.TimelineRow{{When: "2023-03-03", Text: "The ferry, which sank on Friday, was old."}},
 			[]string{"The ferry, which sank on Friday, was old."}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			got := clauseTexts(c.rows)
+			got, _ := clauseTexts(c.rows)
 			for i := range c.want {
 				if got[i] != c.want[i] {
 					t.Errorf("row %d (%s) of %q:\ngot  %q\nwant %q", i, c.rows[i].When, c.rows[i].Text, got[i], c.want[i])
