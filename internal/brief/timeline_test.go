@@ -175,3 +175,28 @@ func TestClauseTexts(t *testing.T) {
 		})
 	}
 }
+
+// TestTimelineDaysSpeech checks that the rows of one reported-speech
+// sentence on the day said about, one dated by the day and one by the
+// clock, make one row without the day of saying.
+func TestTimelineDaysSpeech(t *testing.T) {
+	text := "The club on Monday said the parade will start at 2pm on Saturday."
+	rows := []model.TimelineRow{
+		{When: "2023-06-05", Text: text, Status: StatusPast},
+		{When: "2023-06-10", Text: text, Status: StatusScheduled},
+		{When: "2023-06-10T14:00+01:00", Text: text, Status: StatusScheduled},
+	}
+	var got []string
+	for _, d := range timelineDays(rows, nil) {
+		for _, r := range d.Rows {
+			got = append(got, d.Label+" | "+r.At+" | "+r.Text)
+		}
+	}
+	want := []string{
+		"Mon 5 Jun 2023 |  | " + text,
+		"Sat 10 Jun 2023 | 14:00 (UTC+01:00) | The club … said the parade will start at 2pm on Saturday.",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("rows:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
