@@ -83,7 +83,7 @@ func (s *Server) uiStory(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	if err := brief.HTML(w, b); err != nil {
+	if err := brief.HTMLWith(w, b, brief.HTMLOptions{Home: "/"}); err != nil {
 		s.logf(r, "render story: %v", err)
 	}
 }
