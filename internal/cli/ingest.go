@@ -6,14 +6,25 @@ import (
 
 	"github.com/storydesk/storydesk/internal/model"
 	"github.com/storydesk/storydesk/internal/pipeline"
+	"github.com/storydesk/storydesk/internal/worker"
 )
 
 func runIngest(ctx context.Context, e *env, args []string) error {
-	c := newInputCommand(e, "ingest", "storydesk ingest --db news.db testdata/seeds https://example.org/feed.xml", "text")
+	c := newInputCommand(e, "ingest", "storydesk ingest --db news.db testdata/seeds https://example.org/feed.xml\n  storydesk ingest --queue --db postgres://storydesk@db/news feeds.opml", "text")
 	dsn := dbFlag(c.fs)
 	noStories := c.fs.Bool("no-stories", false, "store the articles only; do not annotate them or rebuild the stories")
+	queue := c.fs.Bool("queue", false, "queue one job per input (per file of a directory) for storydesk worker and print the job ids")
 	if err := c.parse(args); err != nil {
 		return err
+	}
+	if *queue {
+		st, err := openStore(ctx, *dsn)
+		if err != nil {
+			return err
+		}
+		defer st.Close()
+		return enqueueInputs(ctx, e, st, c.fs.Args(), worker.Input{Date: c.in.date, NearDup: c.in.nearDup,
+			AllowPrivate: c.in.allowPrivate, NoFollow: c.in.noFollow, NoStories: *noStories})
 	}
 	p := pipeline.New(c.opts)
 	sink, err := openSink(ctx, e, *dsn, p)

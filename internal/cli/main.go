@@ -54,6 +54,8 @@ func commands() map[string]command {
 		"eval":      {"score storydesk against gold data", runEval},
 		"bench":     {"print throughput figures", runBench},
 		"version":   {"print the version", runVersion},
+		"worker":    {"run queued jobs (storydesk ingest --queue) on the database", runWorker},
+		"jobs":      {"list queued, running, done and failed jobs with counts", runJobs},
 	}
 }
 

@@ -8,6 +8,8 @@
 //	GET /api/articles/{id}                     one article with its text
 //	GET /api/search?q=&limit=                  ranked hits with snippets
 //	GET /api/health                            {"status":"ok"} when the store answers
+//	POST /api/jobs {"inputs":[URL...],...}     queue URLs for storydesk worker (202, the jobs)
+//	GET /api/jobs?state=&kind=&limit=&offset=  jobs, oldest first, and counts per state
 //
 //	GET /                                      stories, newest first, and a search box
 //	GET /stories/{id}                          a story's briefing as a page
@@ -68,6 +70,8 @@ func New(st store.Store, opts Options) *Server {
 	s.mux.HandleFunc("GET /api/articles", s.apiArticles)
 	s.mux.HandleFunc("GET /api/articles/{id}", s.apiArticle)
 	s.mux.HandleFunc("GET /api/search", s.apiSearch)
+	s.mux.HandleFunc("POST /api/jobs", s.apiEnqueue)
+	s.mux.HandleFunc("GET /api/jobs", s.apiJobs)
 	s.mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
 		s.apiError(w, r, fmt.Errorf("no such endpoint: %s %s: %w", r.Method, r.URL.Path, store.ErrNotFound))
 	})

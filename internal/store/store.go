@@ -278,7 +278,7 @@ type NewJob struct {
 	// jobs by kind.
 	Kind string
 	// Payload is the job's input as JSON; empty means null.
-	Payload []byte
+	Payload json.RawMessage
 	// Key, when not empty, makes the job one of a kind: while a job with
 	// the same key is queued, enqueueing another returns that job instead;
 	// and while one with the key is running under a live lease, Claim
@@ -289,28 +289,30 @@ type NewJob struct {
 	MaxAttempts int
 }
 
-// Job is a unit of work in the queue.
+// Job is a unit of work in the queue. It encodes as the JSON that
+// storydesk jobs and GET /api/jobs show.
 type Job struct {
-	ID          int64
-	Kind        string
-	Key         string
-	Payload     []byte
-	State       JobState
-	Attempts    int
-	MaxAttempts int
+	ID          int64           `json:"id"`
+	Kind        string          `json:"kind"`
+	Key         string          `json:"key,omitempty"`
+	Payload     json.RawMessage `json:"payload"`
+	State       JobState        `json:"state"`
+	Attempts    int             `json:"attempts"`
+	MaxAttempts int             `json:"max_attempts"`
 	// Error is the one-line error of the last failed attempt.
-	Error string
+	Error string `json:"error,omitempty"`
 	// Result is what the job's latest attempt that reported one said, as
 	// JSON; nil if none did.
-	Result []byte
+	Result json.RawMessage `json:"result,omitempty"`
 	// Worker names the worker holding or that last held the job.
-	Worker string
+	Worker string `json:"worker,omitempty"`
 	// LeaseUntil is when a running job's lease ends; zero otherwise.
-	LeaseUntil time.Time
-	Created    time.Time
+	LeaseUntil time.Time `json:"lease_until,omitzero"`
+	Created    time.Time `json:"created"`
 	// Started is when the latest attempt began; Finished when the job
 	// ended (done, or failed for good). Zero when not yet.
-	Started, Finished time.Time
+	Started  time.Time `json:"started,omitzero"`
+	Finished time.Time `json:"finished,omitzero"`
 }
 
 // JobListOptions filters and pages ListJobs. The zero value lists every job.
