@@ -32,6 +32,9 @@ type Item struct {
 
 // Assignment is where an article went.
 type Assignment struct {
+	// Story and Thread are the IDs as they stand when the article is
+	// added; a later correction may redirect them (Resolve,
+	// ResolveThread).
 	Story  string
 	Thread string
 	// New is true when the article started the story.
