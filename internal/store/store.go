@@ -321,6 +321,8 @@ type JobListOptions struct {
 	State JobState
 	// Kind keeps only jobs of this kind; empty keeps all.
 	Kind string
+	// AfterID keeps only jobs with a greater id; 0 keeps all.
+	AfterID int64
 	// Limit is the most jobs returned; 0 means no limit. Offset skips that
 	// many of the ordered result.
 	Limit, Offset int

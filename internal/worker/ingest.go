@@ -18,6 +18,9 @@ type reader struct {
 	key   string
 	p     *pipeline.Pipeline
 	known map[string]bool
+	// floor is the highest job id up to which every ingest job has ended
+	// and its articles are known: refresh looks only above it.
+	floor int64
 }
 
 // pipelineOptions applies an ingest job's options to the worker's.
@@ -49,6 +52,10 @@ func (r *runner) readerFor(ctx context.Context, in Input) (*reader, error) {
 	key := fmt.Sprintf("%s|%v|%v|%v", in.Date, in.NearDup, in.AllowPrivate, in.NoFollow)
 	if r.in == nil || r.in.key != key {
 		rd := &reader{key: key, p: pipeline.New(opts), known: make(map[string]bool)}
+		// Jobs that ended before the articles are listed need no look.
+		if err := rd.advance(ctx, r.st); err != nil {
+			return nil, err
+		}
 		const page = 1000
 		for off := 0; ; off += page {
 			as, err := r.st.ListArticles(ctx, store.ListOptions{Limit: page, Offset: off})
@@ -67,6 +74,21 @@ func (r *runner) readerFor(ctx context.Context, in Input) (*reader, error) {
 	return r.in, r.refresh(ctx)
 }
 
+// advance moves the floor over the leading run of ended ingest jobs.
+func (rd *reader) advance(ctx context.Context, q store.Jobs) error {
+	jobs, err := q.ListJobs(ctx, store.JobListOptions{Kind: KindIngest, AfterID: rd.floor})
+	if err != nil {
+		return fmt.Errorf("load stored articles: %w", err)
+	}
+	for _, j := range jobs {
+		if j.State != store.JobDone && j.State != store.JobFailed {
+			break
+		}
+		rd.floor = j.ID
+	}
+	return nil
+}
+
 func (rd *reader) know(a model.Article) {
 	rd.known[a.ID] = true
 	rd.p.Known(a)
@@ -75,11 +97,15 @@ func (rd *reader) know(a model.Article) {
 // refresh tells the pipeline about the articles other ingest jobs read
 // since it last looked, as their results list them.
 func (r *runner) refresh(ctx context.Context) error {
-	jobs, err := r.st.ListJobs(ctx, store.JobListOptions{Kind: KindIngest})
+	jobs, err := r.st.ListJobs(ctx, store.JobListOptions{Kind: KindIngest, AfterID: r.in.floor})
 	if err != nil {
 		return fmt.Errorf("refresh stored articles: %w", err)
 	}
+	ended := true
 	for _, j := range jobs {
+		if ended = ended && (j.State == store.JobDone || j.State == store.JobFailed); ended {
+			r.in.floor = j.ID
+		}
 		var res IngestResult
 		if len(j.Result) == 0 || json.Unmarshal(j.Result, &res) != nil {
 			continue

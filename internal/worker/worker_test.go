@@ -88,7 +88,7 @@ func stateOf(t *testing.T, st store.Store) state {
 	return s
 }
 
-func openPG(t *testing.T, dsn string) *postgres.DB {
+func openPG(t testing.TB, dsn string) *postgres.DB {
 	t.Helper()
 	db, err := postgres.Open(context.Background(), dsn)
 	if err != nil {

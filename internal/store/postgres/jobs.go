@@ -183,8 +183,8 @@ func (db *DB) Job(ctx context.Context, id int64) (store.Job, error) {
 
 // ListJobs lists jobs oldest first.
 func (db *DB) ListJobs(ctx context.Context, opts store.JobListOptions) ([]store.Job, error) {
-	q := `SELECT ` + jobColumns + ` FROM jobs WHERE ($1 = '' OR state = $1) AND ($2 = '' OR kind = $2) ORDER BY id`
-	args := []any{string(opts.State), opts.Kind}
+	q := `SELECT ` + jobColumns + ` FROM jobs WHERE ($1 = '' OR state = $1) AND ($2 = '' OR kind = $2) AND id > $3 ORDER BY id`
+	args := []any{string(opts.State), opts.Kind, opts.AfterID}
 	if opts.Limit > 0 {
 		q += fmt.Sprintf(" LIMIT %d", opts.Limit)
 	}

@@ -150,7 +150,7 @@ func (db *DB) Job(ctx context.Context, id int64) (store.Job, error) {
 
 // ListJobs lists jobs oldest first.
 func (db *DB) ListJobs(ctx context.Context, opts store.JobListOptions) ([]store.Job, error) {
-	q := `SELECT ` + jobColumns + ` FROM jobs WHERE (?1 = '' OR state = ?1) AND (?2 = '' OR kind = ?2) ORDER BY id`
+	q := `SELECT ` + jobColumns + ` FROM jobs WHERE (?1 = '' OR state = ?1) AND (?2 = '' OR kind = ?2) AND id > ?3 ORDER BY id`
 	if opts.Limit > 0 || opts.Offset > 0 {
 		limit := opts.Limit
 		if limit <= 0 {
@@ -158,7 +158,7 @@ func (db *DB) ListJobs(ctx context.Context, opts store.JobListOptions) ([]store.
 		}
 		q += fmt.Sprintf(" LIMIT %d OFFSET %d", limit, max(opts.Offset, 0))
 	}
-	rows, err := db.r.QueryContext(ctx, q, string(opts.State), opts.Kind)
+	rows, err := db.r.QueryContext(ctx, q, string(opts.State), opts.Kind, opts.AfterID)
 	if err != nil {
 		return nil, fmt.Errorf("list jobs: %w", err)
 	}

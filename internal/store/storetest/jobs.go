@@ -72,6 +72,10 @@ func testJobLifecycle(t *testing.T, s store.Store) {
 	if err != nil || len(paged) != 1 || paged[0].ID != other.ID {
 		t.Errorf("ListJobs(limit 1, offset 1) = %v, %v; want [%d]", jobIDs(paged), err, other.ID)
 	}
+	after, err := s.ListJobs(ctx, store.JobListOptions{AfterID: j.ID})
+	if err != nil || len(after) != 1 || after[0].ID != other.ID {
+		t.Errorf("ListJobs(after %d) = %v, %v; want [%d]", j.ID, jobIDs(after), err, other.ID)
+	}
 	counts, err := s.CountJobs(ctx)
 	want := map[store.JobState]int{store.JobDone: 1, store.JobQueued: 1}
 	if err != nil || fmt.Sprint(counts) != fmt.Sprint(want) {
