@@ -13,7 +13,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	c := newInputCommand(e, "ingest", "storydesk ingest --db news.db testdata/seeds https://example.org/feed.xml\n  storydesk ingest --queue --db postgres://storydesk@db/news feeds.opml", "text")
 	dsn := dbFlag(c.fs)
 	noStories := c.fs.Bool("no-stories", false, "store the articles only; do not annotate them or rebuild the stories")
-	queue := c.fs.Bool("queue", false, "queue one job per input (per file of a directory) for storydesk worker and print the job ids")
+	queue := c.fs.Bool("queue", false, "queue one job per input (per file of a directory) for storydesk worker and print the job ids; workers read paths relative to their own working directory")
 	if err := c.parse(args); err != nil {
 		return err
 	}

@@ -225,9 +225,6 @@ func (r *runner) annotate(ctx context.Context, arts []model.Article, in Input) e
 	if len(todo) == 0 {
 		return nil
 	}
-	if opts.Reference.IsZero() {
-		opts.Reference = time.Unix(0, 0).UTC() // every article in todo is dated
-	}
 	anns, _ := pipeline.Annotate(todo, opts)
 	for _, an := range anns {
 		if err := r.st.PutAnnotations(ctx, an); err != nil && !errors.Is(err, store.ErrNotFound) {

@@ -125,6 +125,7 @@ func TestWorkersMatchOneProcess(t *testing.T) {
 			opts := worker.DefaultOptions()
 			opts.Name = fmt.Sprintf("w%d", i)
 			opts.Once = true
+			opts.Concurrency = 1 + i%2 // one worker runs two jobs at once
 			opts.Pipeline.Workers = 1
 			var err error
 			stats[i], err = worker.Run(ctx, st, opts)
