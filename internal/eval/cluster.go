@@ -180,14 +180,7 @@ func RunOnline(opts cluster.Options) func(context.Context, []ClusterRecord) (map
 			items[i] = cluster.Item{ID: r.ID, Title: r.Title, Text: r.Text}
 			c.Add(items[i])
 		}
-		c.Correct()
-		c.Split(items)
-		// Two rounds of reassignment: the second settles what the first
-		// moved.
-		for range 2 {
-			c.Reassign(items)
-		}
-		c.Absorb(items)
+		c.Settle(items)
 		assigned := make(map[string]string, len(recs))
 		for _, s := range c.Stories() {
 			for _, id := range s.Articles {

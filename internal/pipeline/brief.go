@@ -171,14 +171,7 @@ func group(arts []model.Article, anns []model.Annotations, opts cluster.Options)
 		items[i] = Item(a, anns[i])
 		c.Add(items[i])
 	}
-	// After the stream: merge stories that converged, split stories that
-	// swallowed two similar events, and let each article move to the story
-	// it fits best (twice: the second round settles what the first moved).
-	c.Correct()
-	c.Split(items)
-	for range 2 {
-		c.Reassign(items)
-	}
+	c.Settle(items)
 	info := make(map[string]cluster.Story)
 	storyOf := make(map[string]string, len(arts))
 	for _, st := range c.Stories() {
@@ -203,7 +196,7 @@ func group(arts []model.Article, anns []model.Annotations, opts cluster.Options)
 			k = len(out)
 			index[id] = k
 			stable[id] = "s" + model.ArticleID("story", "", arts[i].ID)[:12]
-			out = append(out, storyGroup{id: stable[id], thread: c.Resolve(info[id].Thread), label: info[id].Label})
+			out = append(out, storyGroup{id: stable[id], thread: c.ResolveThread(info[id].Thread), label: info[id].Label})
 		}
 		out[k].members = append(out[k].members, i)
 	}
