@@ -266,3 +266,36 @@ func TestStopFinishesJob(t *testing.T) {
 		t.Fatal("Run did not return after cancel")
 	}
 }
+
+// TestTakesOverExpiredLease has a worker that died leave a job running
+// under a lease that then expires: another worker takes the job over and
+// stores its article.
+func TestTakesOverExpiredLease(t *testing.T) {
+	ctx := context.Background()
+	st, err := sqlite.Open(ctx, sqlite.Memory, sqlite.DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	j, err := worker.EnqueueInput(ctx, st, worker.Input{Input: "testdata/ferry.txt"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.Claim(ctx, nil, "dead", 20*time.Millisecond); err != nil {
+		t.Fatal(err)
+	}
+	opts := worker.DefaultOptions()
+	opts.Name, opts.Once = "alive", true
+	if stats, err := worker.Run(ctx, st, opts); err != nil || stats.Done != 0 {
+		t.Fatalf("Run while the lease lives = %+v, %v; want nothing done", stats, err)
+	}
+	time.Sleep(50 * time.Millisecond)
+	stats, err := worker.Run(ctx, st, opts)
+	if err != nil || stats.Done != 2 || stats.Stored != 1 {
+		t.Fatalf("Run after the lease expired = %+v, %v; want the ingest and its recluster done, 1 article", stats, err)
+	}
+	got, err := st.Job(ctx, j.ID)
+	if err != nil || got.State != store.JobDone || got.Worker != "alive" || got.Attempts != 2 {
+		t.Errorf("job = %+v, %v; want done by 'alive' on attempt 2", got, err)
+	}
+}
