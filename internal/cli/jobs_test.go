@@ -23,7 +23,7 @@ func TestQueueAndWorker(t *testing.T) {
 		if code != 0 || strings.Count(out, "ingest") != 6 || !strings.Contains(out, "6 queued, 0 running, 0 done, 0 failed") {
 			t.Errorf("jobs: code %d, out:\n%s", code, out)
 		}
-		out, stderr, code = run(t, "worker", "--db", db, "--once", "--quiet", "--lease", "10s")
+		out, stderr, code = run(t, "worker", "--db", db, "--once", "--quiet", "--lease", "10s", "--retry-delay", "1ms")
 		if code != 0 || !strings.Contains(out, "8 articles stored") {
 			t.Fatalf("worker --once: code %d, out %q, stderr %q", code, out, stderr)
 		}

@@ -12,10 +12,11 @@ import (
 func runWorker(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "worker", "[flags]", "storydesk worker --db postgres://storydesk@db/news --concurrency 2")
 	dsn := dbFlag(fs)
-	once := fs.Bool("once", false, "run jobs until none is left to take, then exit")
+	once := fs.Bool("once", false, "run jobs until none is queued, then exit")
 	concurrency := fs.Int("concurrency", 1, "jobs run at once")
 	name := fs.String("name", "", "worker `name` in the queue (default host:pid)")
 	lease := fs.Duration("lease", worker.DefaultOptions().Lease, "how long a job stays this worker's without a heartbeat")
+	retry := fs.Duration("retry-delay", worker.DefaultOptions().RetryDelay, "wait before a failed job's second attempt (doubling for each later one)")
 	quiet := fs.Bool("quiet", false, "log only failures")
 	if err := parse(fs, args); err != nil {
 		return err
@@ -35,7 +36,7 @@ func runWorker(ctx context.Context, e *env, args []string) error {
 	}
 	defer st.Close()
 	opts := worker.DefaultOptions()
-	opts.Name, opts.Concurrency, opts.Once, opts.Lease = *name, *concurrency, *once, *lease
+	opts.Name, opts.Concurrency, opts.Once, opts.Lease, opts.RetryDelay = *name, *concurrency, *once, *lease, max(*retry, 0)
 	opts.Pipeline.Source.Fetch.UserAgent = "storydesk/" + Version + " (+https://github.com/storydesk/storydesk)"
 	level := slog.LevelInfo
 	if *quiet {

@@ -306,13 +306,26 @@ type Job struct {
 	Result json.RawMessage `json:"result,omitempty"`
 	// Worker names the worker holding or that last held the job.
 	Worker string `json:"worker,omitempty"`
-	// LeaseUntil is when a running job's lease ends; zero otherwise.
+	// LeaseUntil is when a running job's lease ends, or when a queued job
+	// waiting to be retried may be claimed again; zero otherwise.
 	LeaseUntil time.Time `json:"lease_until,omitzero"`
 	Created    time.Time `json:"created"`
 	// Started is when the latest attempt began; Finished when the job
 	// ended (done, or failed for good). Zero when not yet.
 	Started  time.Time `json:"started,omitzero"`
 	Finished time.Time `json:"finished,omitzero"`
+}
+
+// Outcome is how an attempt at a job ended.
+type Outcome struct {
+	// Result is what the attempt reports, as JSON; nil keeps the job's
+	// earlier result.
+	Result json.RawMessage
+	// Error is the attempt's error on one line; empty means success.
+	Error string
+	// RetryIn is how long a failed job that is queued again waits before
+	// a worker may claim it; 0 means at once.
+	RetryIn time.Duration
 }
 
 // JobListOptions filters and pages ListJobs. The zero value lists every job.
@@ -335,7 +348,8 @@ type Jobs interface {
 	// with created false. An empty Kind is ErrInvalid.
 	Enqueue(ctx context.Context, j NewJob) (job Job, created bool, err error)
 	// Claim takes, for worker, the oldest job of one of kinds (all kinds if
-	// none given) that is queued or running under an expired lease, marks
+	// none given) that is queued (and not waiting to be retried) or running
+	// under an expired lease, marks
 	// it running with a lease of the given length, counts the attempt and
 	// returns it. Two claimers never get the same job under live leases.
 	// It returns ErrNoJob when there is none to take.
@@ -343,13 +357,14 @@ type Jobs interface {
 	// Heartbeat extends the lease of job id that worker runs to lease
 	// from now; ErrLeaseLost if the worker no longer holds it.
 	Heartbeat(ctx context.Context, id int64, worker string, lease time.Duration) error
-	// Finish ends the attempt of job id that worker runs: with errText
-	// empty the job is done; otherwise it is queued again while it has
-	// attempts left, else failed for good, with errText as its error. A
-	// non-empty result (JSON, else ErrInvalid) replaces the job's Result
-	// either way, so a partly failed attempt can say what it did.
-	// ErrLeaseLost if the worker no longer holds the job.
-	Finish(ctx context.Context, id int64, worker string, result []byte, errText string) (Job, error)
+	// Finish ends the attempt of job id that worker runs, as out says:
+	// with no Error the job is done; otherwise it is queued again while it
+	// has attempts left (not to be claimed for out.RetryIn), else failed
+	// for good, with out.Error as its error. A non-empty out.Result (JSON,
+	// else ErrInvalid) replaces the job's Result either way, so a partly
+	// failed attempt can say what it did. ErrLeaseLost if the worker no
+	// longer holds the job.
+	Finish(ctx context.Context, id int64, worker string, out Outcome) (Job, error)
 	// Job returns job id, or ErrNotFound.
 	Job(ctx context.Context, id int64) (Job, error)
 	// ListJobs returns the jobs passing opts, oldest first (by id).

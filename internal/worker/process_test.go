@@ -46,7 +46,7 @@ func TestWorkerProcesses(t *testing.T) {
 	for i, name := range []string{"a", "b"} {
 		wg.Go(func() {
 			var stderr string
-			outs[i], stderr, errs[i] = storydesk("worker", "--db", dsn, "--once", "--name", name)
+			outs[i], stderr, errs[i] = storydesk("worker", "--db", dsn, "--once", "--name", name, "--retry-delay", "10ms")
 			if errs[i] != nil {
 				t.Logf("worker %s stderr:\n%s", name, stderr)
 			}

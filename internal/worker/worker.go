@@ -22,12 +22,17 @@ type Options struct {
 	// Concurrency is how many jobs run at once; 0 means 1. Each holds its
 	// own duplicate index (about 1.5 KB per stored article).
 	Concurrency int
-	// Once stops each runner when it finds no job to take, instead of
-	// polling until the context ends.
+	// Once stops each runner when no job is queued, instead of polling
+	// until the context ends. (Queued jobs it cannot take yet, waiting to
+	// be retried or behind a running job with their key, it waits for.)
 	Once bool
 	// Lease is how long a claimed job stays the worker's without a
 	// heartbeat; 0 means one minute. Heartbeats come every third of it.
 	Lease time.Duration
+	// RetryDelay is how long a failed job waits before its second
+	// attempt; each later attempt waits twice as long as the one before.
+	// 0 means at once.
+	RetryDelay time.Duration
 	// PollMin and PollMax bound the wait between claims while the queue
 	// is empty: it doubles from PollMin up to PollMax. 0 means 100 ms and
 	// 5 s.
@@ -48,6 +53,7 @@ func DefaultOptions() Options {
 	return Options{
 		Concurrency: 1,
 		Lease:       time.Minute,
+		RetryDelay:  5 * time.Second,
 		PollMin:     100 * time.Millisecond,
 		PollMax:     5 * time.Second,
 		Pipeline:    pipeline.DefaultOptions(),
@@ -142,7 +148,10 @@ func (r *runner) loop(ctx context.Context) error {
 			continue
 		case errors.Is(err, store.ErrNoJob):
 			if r.opts.Once {
-				return nil
+				waiting, err := r.queued(ctx)
+				if err != nil || !waiting {
+					return err
+				}
 			}
 		case ctx.Err() != nil:
 			return nil
@@ -156,6 +165,17 @@ func (r *runner) loop(ctx context.Context) error {
 		wait = min(wait*2, r.opts.PollMax)
 	}
 	return nil
+}
+
+// queued reports whether a job this worker runs is queued.
+func (r *runner) queued(ctx context.Context) (bool, error) {
+	for _, kind := range []string{KindIngest, KindRecluster} {
+		jobs, err := r.st.ListJobs(ctx, store.JobListOptions{State: store.JobQueued, Kind: kind, Limit: 1})
+		if err != nil || len(jobs) > 0 {
+			return len(jobs) > 0, err
+		}
+	}
+	return false, nil
 }
 
 // run runs job under its lease, heartbeating, and records how it ended.
@@ -196,11 +216,12 @@ func (r *runner) run(ctx context.Context, job store.Job) error {
 		return nil
 	default:
 	}
-	errText := ""
+	out := store.Outcome{Result: result}
 	if err != nil {
-		errText = err.Error()
+		out.Error = err.Error()
+		out.RetryIn = r.opts.RetryDelay << min(max(job.Attempts-1, 0), 16)
 	}
-	fin, ferr := r.st.Finish(context.WithoutCancel(ctx), job.ID, r.name, result, errText)
+	fin, ferr := r.st.Finish(context.WithoutCancel(ctx), job.ID, r.name, out)
 	if errors.Is(ferr, store.ErrLeaseLost) {
 		r.stats.Lost++
 		return nil

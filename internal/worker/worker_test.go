@@ -117,6 +117,7 @@ func TestWorkersMatchOneProcess(t *testing.T) {
 		}
 	}
 	const workers = 3
+	start := time.Now()
 	stats := make([]worker.Stats, workers)
 	errs := make(chan error, workers)
 	for i := range workers {
@@ -126,6 +127,7 @@ func TestWorkersMatchOneProcess(t *testing.T) {
 			opts.Name = fmt.Sprintf("w%d", i)
 			opts.Once = true
 			opts.Concurrency = 1 + i%2 // one worker runs two jobs at once
+			opts.RetryDelay = 100 * time.Millisecond
 			opts.Pipeline.Workers = 1
 			var err error
 			stats[i], err = worker.Run(ctx, st, opts)
@@ -144,6 +146,9 @@ func TestWorkersMatchOneProcess(t *testing.T) {
 		}
 	}
 	t.Logf("workers: %+v (%d did jobs)", stats, busy)
+	if took := time.Since(start); took < 300*time.Millisecond {
+		t.Errorf("workers ended after %v; the bad input's retries alone should wait 100 ms + 200 ms", took)
+	}
 
 	if got, want := stateOf(t, q), stateOf(t, want); !reflect.DeepEqual(got, want) {
 		t.Errorf("workers stored:\n%+v\none process stored:\n%+v", got, want)
@@ -197,7 +202,7 @@ func TestRelink(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, err := st.Finish(ctx, j.ID, "w", []byte(`{"articles":`+ids+`}`), ""); err != nil {
+		if _, err := st.Finish(ctx, j.ID, "w", store.Outcome{Result: []byte(`{"articles":` + ids + `}`)}); err != nil {
 			t.Fatal(err)
 		}
 	}

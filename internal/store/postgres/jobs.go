@@ -58,7 +58,7 @@ func (db *DB) Enqueue(ctx context.Context, nj store.NewJob) (store.Job, bool, er
 // not keyed like a job running under a live lease. Rows other claimers
 // hold locked are skipped, so claimers never wait on one another.
 const takeable = `SELECT id, key FROM jobs j
-	WHERE (state = 'queued' OR state = 'running' AND lease_until < clock_timestamp())
+	WHERE (state IN ('queued', 'running') AND (lease_until IS NULL OR lease_until < clock_timestamp()))
 	  AND ($1::text[] IS NULL OR kind = ANY($1))
 	  AND (key = '' OR NOT EXISTS (SELECT 1 FROM jobs r WHERE r.key = j.key AND r.id <> j.id
 	       AND r.state = 'running' AND r.lease_until >= clock_timestamp()))
@@ -135,18 +135,19 @@ const finishJob = `UPDATE jobs SET
 		state = CASE WHEN $3 = '' THEN 'done' WHEN attempts < max_attempts THEN 'queued' ELSE 'failed' END,
 		error = $3,
 		result = COALESCE($4::json, result),
-		lease_until = NULL,
+		lease_until = CASE WHEN $3 <> '' AND attempts < max_attempts AND $5 > 0
+			THEN clock_timestamp() + $5::float8 * interval '1 microsecond' END,
 		finished = CASE WHEN $3 <> '' AND attempts < max_attempts THEN NULL ELSE clock_timestamp() END
 	WHERE id = $1 AND worker = $2 AND state = 'running'
 	RETURNING ` + jobColumns
 
 // Finish records the end of worker's attempt at job id.
-func (db *DB) Finish(ctx context.Context, id int64, worker string, result []byte, errText string) (store.Job, error) {
-	res, err := jobResult(result)
+func (db *DB) Finish(ctx context.Context, id int64, worker string, out store.Outcome) (store.Job, error) {
+	res, err := jobResult(out.Result)
 	if err != nil {
 		return store.Job{}, fmt.Errorf("finish job %d: %w", id, err)
 	}
-	rows, _ := db.pool.Query(ctx, finishJob, id, store.JobText(worker), store.JobText(errText), res)
+	rows, _ := db.pool.Query(ctx, finishJob, id, store.JobText(worker), store.JobText(out.Error), res, out.RetryIn.Microseconds())
 	job, err := pgx.CollectExactlyOneRow(rows, scanJob)
 	if errors.Is(err, pgx.ErrNoRows) {
 		err = store.ErrLeaseLost

@@ -54,7 +54,7 @@ func (db *DB) Claim(ctx context.Context, kinds []string, worker string, lease ti
 	err := db.write(ctx, func(tx *sql.Tx) error {
 		now := micros(time.Now())
 		q := `SELECT id FROM jobs j
-			WHERE (state = 'queued' OR state = 'running' AND lease_until < ?)
+			WHERE state IN ('queued', 'running') AND (lease_until IS NULL OR lease_until < ?)
 			  AND (key = '' OR NOT EXISTS (SELECT 1 FROM jobs r WHERE r.key = j.key AND r.id <> j.id
 			       AND r.state = 'running' AND r.lease_until >= ?))`
 		args := []any{now, now}
@@ -105,14 +105,18 @@ func (db *DB) Heartbeat(ctx context.Context, id int64, worker string, lease time
 }
 
 // Finish records the end of worker's attempt at job id.
-func (db *DB) Finish(ctx context.Context, id int64, worker string, result []byte, errText string) (store.Job, error) {
-	errText = store.JobText(errText)
+func (db *DB) Finish(ctx context.Context, id int64, worker string, out store.Outcome) (store.Job, error) {
+	errText := store.JobText(out.Error)
 	var res any
-	if len(result) > 0 {
-		if _, err := store.CheckNewJob(store.NewJob{Kind: "result", Payload: result}); err != nil {
+	if len(out.Result) > 0 {
+		if _, err := store.CheckNewJob(store.NewJob{Kind: "result", Payload: out.Result}); err != nil {
 			return store.Job{}, fmt.Errorf("finish job %d: %w", id, err)
 		}
-		res = string(result)
+		res = string(out.Result)
+	}
+	var retryAt any
+	if out.RetryIn > 0 {
+		retryAt = micros(time.Now()) + out.RetryIn.Microseconds()
 	}
 	var job store.Job
 	err := db.write(ctx, func(tx *sql.Tx) error {
@@ -121,10 +125,10 @@ func (db *DB) Finish(ctx context.Context, id int64, worker string, result []byte
 				state = CASE WHEN ?1 = '' THEN 'done' WHEN attempts < max_attempts THEN 'queued' ELSE 'failed' END,
 				error = ?1,
 				result = COALESCE(?2, result),
-				lease_until = NULL,
+				lease_until = CASE WHEN ?1 <> '' AND attempts < max_attempts THEN ?6 END,
 				finished = CASE WHEN ?1 <> '' AND attempts < max_attempts THEN NULL ELSE ?3 END
 			WHERE id = ?4 AND worker = ?5 AND state = 'running'
-			RETURNING `+jobColumns, errText, res, micros(time.Now()), id, store.JobText(worker)))
+			RETURNING `+jobColumns, errText, res, micros(time.Now()), id, store.JobText(worker), retryAt))
 		if errors.Is(err, sql.ErrNoRows) {
 			return store.ErrLeaseLost
 		}

@@ -37,17 +37,17 @@ func testJobLifecycle(t *testing.T, s store.Store) {
 	if _, err := s.Claim(ctx, []string{"ingest"}, "w2", time.Minute); !errors.Is(err, store.ErrNoJob) {
 		t.Errorf("second Claim = %v; want ErrNoJob while the lease lives", err)
 	}
-	if _, err := s.Finish(ctx, j.ID, "w2", nil, ""); !errors.Is(err, store.ErrLeaseLost) {
+	if _, err := s.Finish(ctx, j.ID, "w2", store.Outcome{}); !errors.Is(err, store.ErrLeaseLost) {
 		t.Errorf("Finish by a worker that does not hold the job = %v; want ErrLeaseLost", err)
 	}
-	done, err := s.Finish(ctx, j.ID, "w1", []byte(`{"stored":2}`), "")
+	done, err := s.Finish(ctx, j.ID, "w1", store.Outcome{Result: []byte(`{"stored":2}`)})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if done.State != store.JobDone || done.Finished.IsZero() || string(done.Result) != `{"stored":2}` || !done.LeaseUntil.IsZero() {
 		t.Errorf("finished job = %+v; want done with its result and end time", done)
 	}
-	if _, err := s.Finish(ctx, j.ID, "w1", nil, ""); !errors.Is(err, store.ErrLeaseLost) {
+	if _, err := s.Finish(ctx, j.ID, "w1", store.Outcome{}); !errors.Is(err, store.ErrLeaseLost) {
 		t.Errorf("Finish twice = %v; want ErrLeaseLost", err)
 	}
 	if err := s.Heartbeat(ctx, j.ID, "w1", time.Minute); !errors.Is(err, store.ErrLeaseLost) {
@@ -98,10 +98,10 @@ func testJobInvalid(t *testing.T, s store.Store) {
 	}
 	j := enqueue(t, s, store.NewJob{Kind: "ingest"})
 	claim(t, s, "w", time.Minute)
-	if _, err := s.Finish(ctx, j.ID, "w", []byte("not json"), ""); !errors.Is(err, store.ErrInvalid) {
+	if _, err := s.Finish(ctx, j.ID, "w", store.Outcome{Result: []byte("not json")}); !errors.Is(err, store.ErrInvalid) {
 		t.Errorf("Finish with a result that is not JSON = %v; want ErrInvalid", err)
 	}
-	f, err := s.Finish(ctx, j.ID, "w", nil, "bad\x00 input\nsecond line")
+	f, err := s.Finish(ctx, j.ID, "w", store.Outcome{Error: "bad\x00 input\nsecond line"})
 	if err != nil || f.Error != "bad input second line" {
 		t.Errorf("Finish with a NUL and a newline in the error = %q, %v; want it on one line without the NUL", f.Error, err)
 	}
@@ -142,7 +142,7 @@ func testJobClaimExclusive(t *testing.T, s store.Store) {
 				}
 				claimedBy[j.ID] = name
 				mu.Unlock()
-				if _, err := s.Finish(ctx, j.ID, name, nil, ""); err != nil {
+				if _, err := s.Finish(ctx, j.ID, name, store.Outcome{}); err != nil {
 					errs[c] = err
 					return
 				}
@@ -186,10 +186,10 @@ func testJobLease(t *testing.T, s store.Store) {
 	if err := s.Heartbeat(ctx, j.ID, "slow", time.Minute); !errors.Is(err, store.ErrLeaseLost) {
 		t.Errorf("Heartbeat by the worker whose lease expired = %v; want ErrLeaseLost", err)
 	}
-	if _, err := s.Finish(ctx, j.ID, "slow", nil, ""); !errors.Is(err, store.ErrLeaseLost) {
+	if _, err := s.Finish(ctx, j.ID, "slow", store.Outcome{}); !errors.Is(err, store.ErrLeaseLost) {
 		t.Errorf("Finish by the worker whose lease expired = %v; want ErrLeaseLost", err)
 	}
-	if f, err := s.Finish(ctx, j.ID, "other", nil, ""); err != nil || f.State != store.JobDone {
+	if f, err := s.Finish(ctx, j.ID, "other", store.Outcome{}); err != nil || f.State != store.JobDone {
 		t.Errorf("Finish by the new holder = %+v, %v; want done", f, err)
 	}
 }
@@ -200,15 +200,22 @@ func testJobRetries(t *testing.T, s store.Store) {
 	ctx := context.Background()
 	j := enqueue(t, s, store.NewJob{Kind: "ingest", MaxAttempts: 2})
 	claim(t, s, "w", time.Minute)
-	f, err := s.Finish(ctx, j.ID, "w", []byte(`{"stored":1}`), "feed.xml: timeout")
+	f, err := s.Finish(ctx, j.ID, "w", store.Outcome{Result: []byte(`{"stored":1}`), Error: "feed.xml: timeout", RetryIn: 300 * time.Millisecond})
 	if err != nil || f.State != store.JobQueued || f.Error != "feed.xml: timeout" || !f.Finished.IsZero() || string(f.Result) != `{"stored":1}` {
 		t.Fatalf("first failure = %+v, %v; want queued again with the error and the result", f, err)
 	}
+	if f.LeaseUntil.IsZero() {
+		t.Errorf("a job waiting to be retried has no LeaseUntil saying when")
+	}
+	if _, err := s.Claim(ctx, nil, "w2", time.Minute); !errors.Is(err, store.ErrNoJob) {
+		t.Fatalf("Claim before the retry delay passed = %v; want ErrNoJob", err)
+	}
+	time.Sleep(400 * time.Millisecond)
 	again := claim(t, s, "w2", time.Minute)
 	if again.ID != j.ID || again.Attempts != 2 {
 		t.Fatalf("second claim = %+v; want job %d, attempt 2", again, j.ID)
 	}
-	f, err = s.Finish(ctx, j.ID, "w2", nil, "feed.xml: parse error")
+	f, err = s.Finish(ctx, j.ID, "w2", store.Outcome{Error: "feed.xml: parse error"})
 	if err != nil || f.State != store.JobFailed || f.Error != "feed.xml: parse error" || f.Finished.IsZero() || string(f.Result) != `{"stored":1}` {
 		t.Fatalf("last failure = %+v, %v; want failed for good with the last error, the earlier result kept", f, err)
 	}
@@ -244,7 +251,7 @@ func testJobKeys(t *testing.T, s store.Store) {
 	if _, err := s.Claim(ctx, nil, "b", time.Minute); !errors.Is(err, store.ErrNoJob) {
 		t.Errorf("Claim while a job with the same key runs = %v; want ErrNoJob", err)
 	}
-	if _, err := s.Finish(ctx, first.ID, "a", nil, ""); err != nil {
+	if _, err := s.Finish(ctx, first.ID, "a", store.Outcome{}); err != nil {
 		t.Fatal(err)
 	}
 	if got := claim(t, s, "b", time.Minute); got.ID != second.ID {
