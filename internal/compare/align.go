@@ -18,10 +18,12 @@ const frameWeight = 2
 type termIndex struct {
 	ids      map[string]int32
 	postings [][]int32
-	values   []bool  // values[t]: term t is a number
-	classes  []bool  // classes[t]: term t is a predicate class or a frame
-	frames   []bool  // frames[t]: term t is an event frame
-	n        float64 // claims indexed
+	values   []bool // values[t]: term t is a number
+	classes  []bool // classes[t]: term t is a predicate class or a frame
+	frames   []bool // frames[t]: term t is an event frame
+	kinds    []termKind
+	df       []int32 // df[t]: the sentence claims (not sub-clauses) holding t
+	n        float64 // sentence claims indexed
 	// words caches the term id of each lower-cased word seen: -1 for a
 	// word that is not a content word.
 	words map[string]int32
@@ -30,16 +32,34 @@ type termIndex struct {
 	frameIDs map[[2]string]int32
 }
 
+// termKind says what a term stands for, as strong reads it.
+type termKind uint8
+
+const (
+	kindWord termKind = iota
+	kindPerson
+	kindPlace
+	kindEntity // an entity neither a person nor a place
+	kindValue  // a number or a clock time
+	kindDay
+	kindClass
+	kindFrame
+)
+
 // index gives every claim its weighted terms: content-word stems, resolved
 // entities, numbers and full dates, each weighted by its inverse document
-// frequency over the story's claims, so that words every article repeats
-// ("summit", the main actors) count for less than a rare detail.
-func index(cs []claim) *termIndex {
-	x := &termIndex{ids: map[string]int32{}, n: float64(len(cs)), words: map[string]int32{}, set: map[int32]bool{}, frameIDs: map[[2]string]int32{}}
+// frequency over the story's sentence claims (cs[:first]; the sub-clauses
+// after them only repeat their words), so that words every article
+// repeats ("summit", the main actors) count for less than a rare detail.
+func index(cs []claim, first int) *termIndex {
+	x := &termIndex{ids: map[string]int32{}, n: float64(first), words: map[string]int32{}, set: map[int32]bool{}, frameIDs: map[[2]string]int32{}}
 	for i := range cs {
 		x.terms(&cs[i], true)
 		for _, t := range cs[i].terms {
 			x.postings[t] = append(x.postings[t], int32(i))
+			if i < first {
+				x.df[t]++
+			}
 		}
 	}
 	for i := range cs {
@@ -48,19 +68,11 @@ func index(cs []claim) *termIndex {
 	return x
 }
 
-// piece gives a piece of an indexed claim its terms and weights by the
-// claims' frequencies, without counting it in them: a piece only repeats
-// its claim's words.
-func (x *termIndex) piece(c *claim) {
-	x.terms(c, false)
-	x.weigh(c)
-}
-
 // terms sets c.terms and c.values; new terms get ids only when add is set.
 func (x *termIndex) terms(c *claim, add bool) {
 	set := x.set
 	clear(set)
-	id := func(t string, value bool) int32 {
+	id := func(t string, value bool, kind termKind) int32 {
 		v, ok := x.ids[t]
 		if !ok {
 			if !add {
@@ -72,14 +84,16 @@ func (x *termIndex) terms(c *claim, add bool) {
 			x.values = append(x.values, false)
 			x.classes = append(x.classes, strings.HasPrefix(t, "p:") || strings.HasPrefix(t, "f:"))
 			x.frames = append(x.frames, strings.HasPrefix(t, "f:"))
+			x.kinds = append(x.kinds, kind)
+			x.df = append(x.df, 0)
 		}
 		if value {
 			x.values[v] = true
 		}
 		return v
 	}
-	put := func(t string, value bool) {
-		if v := id(t, value); v >= 0 {
+	put := func(t string, value bool, kind termKind) {
+		if v := id(t, value, kind); v >= 0 {
 			set[v] = true
 		}
 	}
@@ -88,7 +102,7 @@ func (x *termIndex) terms(c *claim, add bool) {
 		if !ok {
 			v = -1
 			if content(w.text) {
-				v = id("w:"+stem(w.text), false)
+				v = id("w:"+stem(w.text), false, kindWord)
 			}
 			// A word not yet a term may become one when claims are
 			// added; only settled answers are kept.
@@ -101,16 +115,22 @@ func (x *termIndex) terms(c *claim, add bool) {
 		}
 	}
 	for _, e := range c.entities {
-		put("e:"+e, false)
+		kind := kindEntity
+		if slices.Contains(c.people, e) || slices.Contains(c.agents, e) {
+			kind = kindPerson
+		} else if slices.Contains(c.places, e) {
+			kind = kindPlace
+		}
+		put("e:"+e, false, kind)
 	}
 	for _, p := range c.preds {
-		put(classTerms[p], false)
+		put(classTerms[p], false, kindClass)
 		// The event frame: who does it.
 		for _, a := range c.agents {
 			k := [2]string{p, a}
 			v, ok := x.frameIDs[k]
 			if !ok {
-				v = id("f:"+p+"|"+a, false)
+				v = id("f:"+p+"|"+a, false, kindFrame)
 				if v >= 0 {
 					x.frameIDs[k] = v
 				}
@@ -122,17 +142,17 @@ func (x *termIndex) terms(c *claim, add bool) {
 	}
 	for _, q := range c.numbers {
 		if q.Value != nil {
-			put("n:"+strconv.FormatFloat(*q.Value, 'g', -1, 64), true)
+			put("n:"+strconv.FormatFloat(*q.Value, 'g', -1, 64), true, kindValue)
 		}
 	}
 	for _, t := range c.times {
 		if len(t.Value) >= 10 {
-			put("t:"+t.Value[:10], false)
+			put("t:"+t.Value[:10], false, kindDay)
 		}
 		// A clock time is a figure like a number: a fact whose claims
 		// all give it keeps out claims without it.
 		if clock(t.Value) {
-			put("t:"+t.Value[:16], true)
+			put("t:"+t.Value[:16], true, kindValue)
 		}
 	}
 	c.terms = c.terms[:0]
@@ -151,7 +171,7 @@ func (x *termIndex) weigh(c *claim) {
 	c.weights = make([]float32, len(c.terms))
 	c.norm, c.classWeight = 0, 0
 	for k, t := range c.terms {
-		w := float32(math.Log(1 + x.n/float64(max(len(x.postings[t]), 1))))
+		w := float32(math.Log(1 + x.n/float64(max(x.df[t], 1))))
 		if x.frames[t] {
 			w *= frameWeight
 		}
@@ -186,6 +206,22 @@ func similarity(a, b *claim) float64 {
 	return float64(shared / (a.norm + b.norm))
 }
 
+// denseSimilarity is similarity(a, b) with a's weights spread by term
+// id over dense; it adds the shared weights in the same order, so the
+// two agree to the bit.
+func denseSimilarity(dense []float32, a, b *claim) float64 {
+	if a.norm+b.norm == 0 {
+		return 0
+	}
+	var shared float32
+	for k, t := range b.terms {
+		if w := dense[t]; w != 0 {
+			shared += w + b.weights[k]
+		}
+	}
+	return float64(shared / (a.norm + b.norm))
+}
+
 // pair is two claims of different articles and their similarity.
 type pair struct {
 	a, b  int32
@@ -193,21 +229,41 @@ type pair struct {
 }
 
 // candidates returns the pairs of claims from different articles whose
-// similarity reaches min. Terms held by more than a quarter of the claims
+// similarity reaches min, or subMin for a pair with a sub-clause
+// (cs[first:]). Terms held by more than a quarter of the sentence claims
 // do not propose pairs (they still count in the score), which keeps the
-// work near linear in the story's size.
-func candidates(cs []claim, postings [][]int32, min float64) []pair {
-	limit := len(cs)/4 + 2
+// work near linear in the story's size; a sub-clause, which may only
+// join on a strong match, is proposed by rarer terms only (see
+// subLimit).
+func candidates(x *termIndex, cs []claim, first int, min, subMin float64) []pair {
+	limit := int32(first/4 + 2)
+	// A pair with a sub-clause must match strongly (see strong): share a
+	// frame, a class or a rare word. Only those terms propose one.
+	subLimit, rareLimit := x.subLimit(), x.rareLimit()
+	proposes := make([]bool, len(x.df))
+	for t, df := range x.df {
+		switch x.kinds[t] {
+		case kindFrame, kindClass:
+			proposes[t] = df <= subLimit
+		case kindWord:
+			proposes[t] = df <= rareLimit
+		}
+	}
 	// common[i] is the weight claim i holds in terms too common to
-	// propose pairs; rare[j] sums, for the claim at hand, the weights of
-	// the rarer terms it shares with claim j. Together they bound the
-	// similarity from above, so that pairs that cannot reach min are
-	// dropped before the exact score is computed.
+	// propose pairs (commonSub[i] for pairs with a sub-clause); rare[j]
+	// sums, for the claim at hand, the weights of the rarer terms it
+	// shares with claim j. Together they bound the similarity from above,
+	// so that pairs that cannot reach min are dropped before the exact
+	// score is computed.
 	common := make([]float32, len(cs))
+	commonSub := make([]float32, len(cs))
 	for i := range cs {
 		for k, t := range cs[i].terms {
-			if len(postings[t]) > limit {
+			if x.df[t] > limit {
 				common[i] += cs[i].weights[k]
+			}
+			if !proposes[t] {
+				commonSub[i] += cs[i].weights[k]
 			}
 		}
 	}
@@ -218,12 +274,33 @@ func candidates(cs []claim, postings [][]int32, min float64) []pair {
 	}
 	var touched []int32
 	var out []pair
+	// dense holds the weights of claim i's terms by term id, so that its
+	// similarity to each claim j costs one pass over j's terms.
+	dense := make([]float32, len(x.df))
 	for i := range cs {
 		touched = touched[:0]
+		sub := i >= first
 		for k, t := range cs[i].terms {
-			p := postings[t]
-			if len(p) > limit {
+			dense[t] = cs[i].weights[k]
+		}
+		for k, t := range cs[i].terms {
+			df := x.df[t]
+			if df > limit && !proposes[t] || sub && !proposes[t] {
 				continue
+			}
+			p := x.postings[t]
+			if !proposes[t] {
+				// Postings run in claim order, sentence claims first:
+				// this term proposes no pair with a sub-clause.
+				p = p[:df]
+			} else if df > limit {
+				// Too common to propose two sentence claims.
+				p = p[df:]
+			}
+			// Postings are sorted: only the claims after i are new pairs.
+			if len(p) > 8 {
+				from, _ := slices.BinarySearch(p, int32(i)+1)
+				p = p[from:]
 			}
 			w := cs[i].weights[k]
 			for _, j := range p {
@@ -235,7 +312,7 @@ func candidates(cs []claim, postings [][]int32, min float64) []pair {
 				}
 			}
 		}
-		slices.Sort(touched) // pairs of one claim in order of b
+		//slices.Sort(touched) // pairs of one claim in order of b
 		if cap(out)-len(out) < len(touched) {
 			// Double rather than let append grow a long list by a
 			// quarter at a time.
@@ -244,24 +321,35 @@ func candidates(cs []claim, postings [][]int32, min float64) []pair {
 		for _, j := range touched {
 			// Each shared term counts once in each claim: 2w. The slack
 			// keeps rounding from dropping a pair the exact score keeps.
-			c := common[i]
-			if common[j] < c {
-				c = common[j]
+			least, cm := min, common
+			if sub || int(j) >= first {
+				least, cm = subMin, commonSub
 			}
+			c := min32(cm[i], cm[j])
 			bound := 2 * (float64(rare[j]) + float64(c))
 			rare[j] = 0
-			if bound*1.001+1e-6 < min*float64(cs[i].norm+cs[j].norm) {
+			if bound*1.001+1e-6 < least*float64(cs[i].norm+cs[j].norm) {
 				continue
 			}
-			if s := similarity(&cs[i], &cs[j]); s >= min {
+			if s := denseSimilarity(dense, &cs[i], &cs[j]); s >= least {
 				out = append(out, pair{int32(i), j, s})
 			}
+		}
+		for _, t := range cs[i].terms {
+			dense[t] = 0
 		}
 	}
 	// out is in order of a, then b; a stable sort by score, best first,
 	// gives the order by score, a and b.
 	sortByScore(out)
 	return out
+}
+
+func min32(a, b float32) float32 {
+	if a < b {
+		return a
+	}
+	return b
 }
 
 // sortByScore sorts ps by score, highest first, keeping the order of
@@ -302,34 +390,61 @@ func sortByScore(ps []pair) {
 // they share no article (one claim per article per fact), no two of their
 // claims clash (see clash), the figures each group's claims all give are
 // in the other's, and their claims' mean pairwise similarity stays at or
-// above link.
-func group(cs []claim, pairs []pair, link float64) [][]int32 {
+// above link. The sentence claims (cs[:first]) are grouped first; then
+// sub-clauses join on strong matches only (see strong), never to a fact
+// that already holds their own sentence's partner; and the members of a
+// fact must match most of the others (see core), so that no clause, and
+// no sentence of several clauses, links two facts together.
+func group(x *termIndex, cs []claim, first int, pairs []pair, link, subAlign float64) [][]int32 {
 	of := make([]int, len(cs))
 	groups := make([][]int32, len(cs))
 	for i := range cs {
 		of[i] = i
 		groups[i] = []int32{int32(i)}
 	}
-	for _, p := range pairs {
-		ga, gb := of[p.a], of[p.b]
-		if ga == gb || !disjoint(cs, groups[ga], groups[gb]) {
-			continue
+	root := func(i int32) int32 {
+		if cs[i].sub {
+			return int32(cs[i].parent)
 		}
-		// The cheap tests first: linked sums similarities.
-		if joinClash(cs, groups[ga], groups[gb]) {
-			continue
+		return i
+	}
+	rare := x.rareLimit()
+	split := make([]bool, len(cs)) // split[i]: claim i has sub-clauses
+	for i := first; i < len(cs); i++ {
+		split[cs[i].parent] = true
+	}
+	for phase := 0; phase < 2; phase++ {
+		for _, p := range pairs {
+			subs := int(p.a) >= first || int(p.b) >= first
+			if subs != (phase == 1) {
+				continue
+			}
+			ga, gb := of[p.a], of[p.b]
+			if ga == gb || !disjoint(cs, groups[ga], groups[gb]) {
+				continue
+			}
+			if subs && (p.score < subAlign || of[root(p.a)] == of[root(p.b)] || !x.strong(&cs[p.a], &cs[p.b], rare)) {
+				continue
+			}
+			// The cheap tests first: linked sums similarities.
+			if joinClash(cs, groups[ga], groups[gb]) {
+				continue
+			}
+			if !keepsValues(cs, groups[ga], groups[gb]) || !keepsValues(cs, groups[gb], groups[ga]) {
+				continue
+			}
+			if !linked(cs, groups[ga], groups[gb], link) {
+				continue
+			}
+			if !x.core(cs, first, split, groups[ga], groups[gb], link, rare) {
+				continue
+			}
+			for _, m := range groups[gb] {
+				of[m] = ga
+			}
+			groups[ga] = append(groups[ga], groups[gb]...)
+			groups[gb] = nil
 		}
-		if !keepsValues(cs, groups[ga], groups[gb]) || !keepsValues(cs, groups[gb], groups[ga]) {
-			continue
-		}
-		if !linked(cs, groups[ga], groups[gb], link) {
-			continue
-		}
-		for _, m := range groups[gb] {
-			of[m] = ga
-		}
-		groups[ga] = append(groups[ga], groups[gb]...)
-		groups[gb] = nil
 	}
 	var out [][]int32
 	for _, g := range groups {
@@ -339,6 +454,109 @@ func group(cs []claim, pairs []pair, link float64) [][]int32 {
 		}
 	}
 	return out
+}
+
+// subLimit is the most sentence claims a term may be in and still
+// propose a pair with a sub-clause: a strong match shares a rare word, a
+// frame, or a class that is seldom stated.
+func (x *termIndex) subLimit() int32 {
+	return int32(x.n/12 + 2)
+}
+
+// rareLimit is the most sentence claims a word may be in and still be
+// rare enough to tie a sub-clause to a fact.
+func (x *termIndex) rareLimit() int32 {
+	return int32(max(2, x.n/60))
+}
+
+// strong reports whether two claims, one of them a sub-clause, match on
+// more than shared words: the same event frame (class and subject), the
+// same predicate class with the same participants, or the same figure,
+// day or place with a shared rare word.
+func (x *termIndex) strong(a, b *claim, rare int32) bool {
+	var class, party, anchor, word bool
+	i, j := 0, 0
+	for i < len(a.terms) && j < len(b.terms) {
+		switch {
+		case a.terms[i] < b.terms[j]:
+			i++
+		case a.terms[i] > b.terms[j]:
+			j++
+		default:
+			t := a.terms[i]
+			switch x.kinds[t] {
+			case kindFrame:
+				return true
+			case kindClass:
+				class = true
+			case kindPerson, kindEntity:
+				party = true
+			case kindPlace, kindValue, kindDay:
+				anchor = true
+			case kindWord:
+				word = word || x.df[t] <= rare
+			}
+			i++
+			j++
+		}
+	}
+	return class && party && sharedAgent(a, b) || anchor && word
+}
+
+// sharedAgent reports whether the subject of one claim is named in the
+// other.
+func sharedAgent(a, b *claim) bool {
+	for _, p := range a.agents {
+		if slices.Contains(b.entities, p) {
+			return true
+		}
+	}
+	for _, p := range b.agents {
+		if slices.Contains(a.entities, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// core reports whether every member of the fact a and b would make
+// matches most of the others (at or above link, and strongly where a
+// sub-clause is one of the two), as a fact with a sub-clause needs: a
+// clause that only one neighbour vouches for would chain two facts. Of a
+// fact of whole sentences, a member may match fewer when one it matches
+// is a sentence of one clause (split[i] says claim i has sub-clauses):
+// paraphrases chain, but two facts that each match one clause of a
+// longer sentence are two facts, which its clauses can back.
+func (x *termIndex) core(cs []claim, first int, split []bool, a, b []int32, link float64, rare int32) bool {
+	g := append(a[:len(a):len(a)], b...)
+	if len(g) < 3 {
+		return true
+	}
+	hasSub := false
+	for _, m := range g {
+		hasSub = hasSub || int(m) >= first
+	}
+	for _, m := range g {
+		n, simple := 0, false
+		for _, y := range g {
+			if y == m {
+				continue
+			}
+			if int(m) >= first || int(y) >= first {
+				if !x.strong(&cs[m], &cs[y], rare) {
+					continue
+				}
+			} else if similarity(&cs[m], &cs[y]) < link {
+				continue
+			}
+			n++
+			simple = simple || !split[y]
+		}
+		if 2*n <= len(g)-1 && (hasSub || !simple) {
+			return false
+		}
+	}
+	return true
 }
 
 func disjoint(cs []claim, a, b []int32) bool {
@@ -407,24 +625,28 @@ func keepsValues(cs []claim, a, b []int32) bool {
 	return true
 }
 
-// details finds what a corroborated sentence adds on its own: a piece of
-// a claim that backs a fact of two or more articles, when the piece is
+// details finds what a corroborated sentence adds on its own: a
+// sub-clause (cs[first:]) that joined no fact, of a claim that backs a
+// fact of two or more articles, becomes a single-source fact when it is
 // hardly like the fact's other claims (below low) and no claim of another
-// article states it (below align), becomes a single-source fact. Of the
-// pieces of one claim that qualify, the weightiest is taken. cs holds the
-// claims up to first and their pieces after; postings index the claims.
-func details(cs []claim, first int, postings [][]int32, groups [][]int32, factOf []int, low, align float64) [][]int32 {
+// article states it (below align). Of the sub-clauses of one claim that
+// qualify, the weightiest is taken. factOf[i] is the fact of claim i, or
+// -1 for a sub-clause in none.
+func details(x *termIndex, cs []claim, first int, facts [][]int32, factOf []int, low, align float64) [][]int32 {
 	if low <= 0 {
 		return nil
 	}
-	limit := first/4 + 2
+	limit := int32(first/4 + 2)
 	best := map[int]int32{}
-	seen := make([]bool, first)
+	seen := make([]bool, len(cs))
 	var touched []int32
 	for pi := first; pi < len(cs); pi++ {
 		p := &cs[pi]
-		g := groups[factOf[p.parent]]
-		if len(g) < 2 {
+		if factOf[pi] >= 0 || factOf[p.parent] < 0 {
+			continue
+		}
+		g := facts[factOf[p.parent]]
+		if len(g) < 2 || !ownTerms(cs, p.parent, g) {
 			continue
 		}
 		if b, ok := best[p.parent]; ok && cs[b].norm >= p.norm {
@@ -441,10 +663,10 @@ func details(cs []claim, first int, postings [][]int32, groups [][]int32, factOf
 		// candidates, terms a quarter of the claims hold propose none.
 		touched = touched[:0]
 		for _, t := range p.terms {
-			if len(postings[t]) > limit {
+			if x.df[t] > limit {
 				continue
 			}
-			for _, ci := range postings[t] {
+			for _, ci := range x.postings[t] {
 				if !alone {
 					break
 				}

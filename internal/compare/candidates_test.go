@@ -35,9 +35,9 @@ func TestCandidatesMatchAllPairs(t *testing.T) {
 		c.words = words(c.text)
 		cs = append(cs, c)
 	}
-	x := index(cs)
+	x := index(cs, len(cs))
 	for _, min := range []float64{0.05, 0.12, 0.25, 0.4} {
-		got := candidates(cs, x.postings, min)
+		got := candidates(x, cs, len(cs), min, min)
 		want := allPairs(cs, x.postings, min)
 		if len(want) == 0 {
 			t.Fatalf("min %v: no pairs at all; the test proves nothing", min)
@@ -95,7 +95,7 @@ func TestLinkedMatchesMean(t *testing.T) {
 		c.words = words(c.text)
 		cs = append(cs, c)
 	}
-	index(cs)
+	index(cs, len(cs))
 	yes, no := 0, 0
 	for trial := 0; trial < 300; trial++ {
 		perm := rng.Perm(len(cs))

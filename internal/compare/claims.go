@@ -24,13 +24,16 @@ type claim struct {
 	frames      []frame   // determiner frames, for modifier clashes
 	preds       []string  // predicate classes (see predicates)
 	agents      []string  // resolved people the clause opens with: its subject
+	people      []string  // the entities that are people
+	places      []string  // the entities that are places
 	days        []int32   // the calendar days its times name, as days since 1970
 	terms       []int32   // term ids, sorted, unique
 	values      []int32   // the terms that are numbers, sorted
 	weights     []float32 // idf weight of each term
 	norm        float32   // sum of weights
 	classWeight float32   // the part of norm that predicate classes and frames give
-	parent      int       // for a piece, the index of its claim
+	parent      int       // for a sub-clause, the index of its claim
+	sub         bool      // a sub-clause (see subClauses): it cites sentence
 }
 
 // clauseCuts are the joints at which a sentence splits into clauses when
@@ -38,9 +41,9 @@ type claim struct {
 var clauseCuts = []string{"; ", ", and ", ", but ", ", while ", ", whereas ", " – ", " — "}
 
 // claims splits every article's sentences into clauses, skipping lines
-// that read as headings, captions or credits.
-func claims(arts []model.Article, anns []model.Annotations, opts Options) []claim {
-	var out []claim
+// that read as headings, captions or credits, and returns them followed
+// by their sub-clauses (see subClauses): out[:first] are the clauses.
+func claims(arts []model.Article, anns []model.Annotations, opts Options) (out []claim, first int) {
 	stems := map[string]string{}
 	for ai := range arts {
 		if ai >= len(anns) {
@@ -69,7 +72,11 @@ func claims(arts []model.Article, anns []model.Annotations, opts Options) []clai
 			}
 		}
 	}
-	return out
+	first = len(out)
+	for i := range first {
+		out = subClauses(out, i, &anns[out[i].art], stems)
+	}
+	return out, first
 }
 
 // statement reports whether a sentence states something: it has enough
@@ -139,6 +146,12 @@ func attach(c *claim, ann *model.Annotations) {
 			if in(m.Span) && !seen[key] {
 				seen[key] = true
 				c.entities = append(c.entities, key)
+				switch e.Type {
+				case model.Person:
+					c.people = append(c.people, key)
+				case model.GPE, model.Location:
+					c.places = append(c.places, key)
+				}
 			}
 		}
 	}
@@ -159,88 +172,6 @@ func attach(c *claim, ann *model.Annotations) {
 			}
 		}
 	}
-}
-
-// pieceCuts are the joints inside a clause where a smaller statement may
-// begin: a comma, a subordinate or relative clause, reported content.
-var pieceCuts = []string{", ", " when ", " after ", " before ", " because ", " that ", " who ", " which ", " where ", " if ", " as "}
-
-// pieces returns the parts of a clause, cut at pieceCuts outside quotation
-// marks, that keep at least minWords words: each part between two cuts,
-// and what comes before and after each cut. A sentence such as "After
-// their breakfast meeting, the office said the leaders agreed …" states
-// two facts; its pieces let it back both.
-func pieces(c claim, ann *model.Annotations, minWords int) []claim {
-	s := c.text
-	var cuts []int
-	depth := 0
-	for i, r := range s {
-		switch r {
-		case '“':
-			depth++
-		case '”':
-			if depth > 0 {
-				depth--
-			}
-		case '"':
-			depth = 1 - depth
-		}
-		if depth > 0 || i == 0 || r != ',' && r != ' ' {
-			continue // every cut begins with one of these
-		}
-		for _, p := range pieceCuts {
-			if strings.HasPrefix(s[i:], p) {
-				cuts = append(cuts, i)
-				break
-			}
-		}
-	}
-	if len(cuts) == 0 {
-		return nil
-	}
-	var spans [][2]int
-	bounds := append(append([]int{0}, cuts...), len(s))
-	for k := 0; k+1 < len(bounds); k++ {
-		spans = append(spans, [2]int{bounds[k], bounds[k+1]})
-	}
-	for _, cut := range cuts {
-		spans = append(spans, [2]int{0, cut}, [2]int{cut, len(s)})
-	}
-	seen := map[string]bool{}
-	var out []claim
-	for _, sp := range spans {
-		text := strings.TrimLeft(strings.TrimSpace(s[sp[0]:sp[1]]), ",;:–— ")
-		text = strings.TrimSpace(text)
-		if text == "" || text == s || seen[text] {
-			continue
-		}
-		seen[text] = true
-		lead := strings.Index(s[sp[0]:], text)
-		if lead < 0 {
-			continue
-		}
-		from := sp[0] + lead
-		to := from + len(text)
-		// The piece's words are the clause's words inside it.
-		var ws []word
-		for _, w := range c.words {
-			if w.start >= from && w.end <= to {
-				w.start, w.end = w.start-from, w.end-from
-				ws = append(ws, w)
-			}
-		}
-		if len(ws) < minWords {
-			continue
-		}
-		p := claim{art: c.art, sentence: c.sentence, text: text, words: ws}
-		p.start = c.start + utf8.RuneCountInString(s[:from])
-		p.end = c.start + utf8.RuneCountInString(s[:to])
-		attach(&p, ann)
-		p.frames = frames(p.words)
-		p.preds = predicates(p.words, nil)
-		out = append(out, p)
-	}
-	return out
 }
 
 // agentLead are the words that may come before a clause's subject:

@@ -23,11 +23,17 @@ type Options struct {
 	// enough to be checked for values that clash; it may sit below Align.
 	// 0 means Align.
 	Conflict float64
-	// Detail is the similarity below which a piece of a corroborated
-	// sentence (a clause cut at a comma, a relative or reported clause)
-	// counts as a detail the other articles do not state; such a piece
-	// becomes a single-source fact of its own, so one sentence can back
-	// two facts. 0 turns this off.
+	// SubAlign is the least similarity at which a sub-clause (a relative,
+	// adverbial, participle or reported clause, or a comma-cut part of a
+	// sentence) may join a claim of another article, which it must also
+	// match strongly (same event frame; same predicate class and subject;
+	// or same figure, day or place and a rare word). Higher keeps clauses
+	// out of facts they do not state. 0 means 0.35.
+	SubAlign float64
+	// Detail is the similarity below which a sub-clause of a corroborated
+	// sentence counts as a detail the other articles do not state; such a
+	// clause becomes a single-source fact of its own, so one sentence can
+	// back two facts. 0 turns this off.
 	Detail float64
 	// MaxUnique is the most single-source facts listed per article, best
 	// first. 0 means no limit.
@@ -38,7 +44,7 @@ type Options struct {
 
 // DefaultOptions returns the options the briefing uses.
 func DefaultOptions() Options {
-	return Options{MinClauseWords: 5, Align: 0.25, Link: 0.2, Conflict: 0.12, Detail: 0.1, MaxUnique: 8, MaxPoints: 8}
+	return Options{MinClauseWords: 5, Align: 0.25, Link: 0.2, Conflict: 0.12, SubAlign: 0.35, Detail: 0.1, MaxUnique: 8, MaxPoints: 8}
 }
 
 // Coverage says which article reports which fact: Cells[i][j] is true when
@@ -80,68 +86,75 @@ func Compare(arts []model.Article, anns []model.Annotations, opts Options) Resul
 	if opts.MaxPoints == 0 {
 		opts.MaxPoints = 8
 	}
-	cs := claims(arts, anns, opts)
-	ix := index(cs)
-	postings := ix.postings
-	related := candidates(cs, postings, min(opts.Align, opts.Conflict))
-	var pairs []pair
+	if opts.SubAlign == 0 {
+		opts.SubAlign = 0.35
+	}
+	all, first := claims(arts, anns, opts)
+	cs := all[:first:first]
+	ix := index(all, first)
+	related := candidates(ix, all, first, min(opts.Align, opts.Conflict), opts.SubAlign)
+	var pairs, near []pair
 	for _, p := range related {
 		if p.score >= opts.Align {
 			pairs = append(pairs, p)
 		}
+		if int(p.a) < first && int(p.b) < first {
+			near = append(near, p)
+		}
 	}
-	groups := group(cs, pairs, opts.Link)
+	groups := group(ix, all, first, pairs, opts.Link, opts.SubAlign)
 	sort.SliceStable(groups, func(i, j int) bool {
 		if len(groups[i]) != len(groups[j]) {
 			return len(groups[i]) > len(groups[j])
 		}
 		return groups[i][0] < groups[j][0]
 	})
-	res := Result{}
-	factOf := make([]int, len(cs))
-	for fi, g := range groups {
+	// A sub-clause that joined no other article's claim is no fact of its
+	// own: its sentence is one.
+	var facts [][]int32
+	factOf := make([]int, len(all))
+	for i := range factOf {
+		factOf[i] = -1
+	}
+	for _, g := range groups {
+		if len(g) == 1 && all[g[0]].sub {
+			continue
+		}
 		for _, m := range g {
-			factOf[m] = fi
+			factOf[m] = len(facts)
 		}
+		facts = append(facts, g)
 	}
-	// Pieces of the claims that back a fact of several articles: a part
-	// such a sentence adds on its own becomes a fact of its own.
-	all := cs[:len(cs):len(cs)]
 	if opts.Detail > 0 {
-		for i := range cs {
-			if len(groups[factOf[i]]) < 2 || !ownTerms(cs, i, groups[factOf[i]]) {
-				continue
-			}
-			for _, p := range pieces(cs[i], &anns[cs[i].art], opts.MinClauseWords) {
-				p.parent = i
-				// A detail is told by its own words: the predicate
-				// classes that help paraphrases meet would make it
-				// look stated elsewhere.
-				p.preds = nil
-				ix.piece(&p)
-				all = append(all, p)
-			}
-		}
+		facts = append(facts, details(ix, all, first, facts, factOf, opts.Detail, opts.Align)...)
 	}
-	facts := append(groups[:len(groups):len(groups)], details(all, len(cs), postings, groups, factOf, opts.Detail, opts.Align)...)
+	res := Result{}
 	for _, g := range facts {
 		res.Facts = append(res.Facts, fact(arts, all, g))
 	}
 	var quoteClashes []model.Conflict
-	res.Quotes, quoteClashes = quoteGroups(arts, anns, cs, factOf)
-	res.Conflicts = append(contradictions(arts, cs, related), quoteClashes...)
+	res.Quotes, quoteClashes = quoteGroups(arts, anns, cs, factOf[:first])
+	res.Conflicts = append(contradictions(arts, cs, near), quoteClashes...)
 	res.Coverage = coverage(arts, facts, all)
 	res.Unique = unique(arts, all, facts, opts.MaxUnique)
-	res.Timeline = timeline(cs, factOf, res.Facts)
+	res.Timeline = timeline(cs, factOf[:first], res.Facts)
 	res.Points = points(all, facts, res.Facts, opts.MaxPoints)
 	return res
 }
 
 // fact turns a group of aligned claims into a cited fact; its text is the
-// claim most like the others.
+// sentence claim most like the others, or the sub-clause most like them
+// when all are sub-clauses. A sub-clause cites its whole sentence.
 func fact(arts []model.Article, cs []claim, g []int32) model.Fact {
 	best, bestScore := g[0], -1.0
+	whole := false
 	for _, x := range g {
+		whole = whole || !cs[x].sub
+	}
+	for _, x := range g {
+		if whole && cs[x].sub {
+			continue
+		}
 		var s float64
 		for _, y := range g {
 			if x != y {
@@ -156,7 +169,11 @@ func fact(arts []model.Article, cs []claim, g []int32) model.Fact {
 	for _, m := range g {
 		id := arts[cs[m].art].ID
 		f.Sources = append(f.Sources, id)
-		f.Support = append(f.Support, model.Support{Article: id, Text: cs[m].text})
+		text := cs[m].text
+		if cs[m].sub {
+			text = cs[m].sentence
+		}
+		f.Support = append(f.Support, model.Support{Article: id, Text: text})
 	}
 	return f
 }

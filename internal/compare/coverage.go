@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"math"
 	"sort"
 	"strings"
 
@@ -59,7 +60,7 @@ func unique(arts []model.Article, cs []claim, groups [][]int32, max int) []model
 // uniqueWeight ranks what one article alone says: a sentence that opens
 // with a quotation is shown with the quotes and counts half.
 func uniqueWeight(c *claim) float64 {
-	w := weight(c)
+	w := weight(c) / math.Sqrt(float64(max(len(c.words), 1)))
 	if opensQuote(c.text) {
 		w /= 2
 	}

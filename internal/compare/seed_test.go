@@ -66,6 +66,9 @@ func TestSeeds(t *testing.T) {
 	t.Log("\n" + sb.String())
 	if os.Getenv("COMPARE_DUMP") != "" {
 		dump(t, res)
+		for _, w := range r.Wrong {
+			t.Logf("WRONG %s", w)
+		}
 	}
 	floor := []struct {
 		name     string
@@ -97,7 +100,7 @@ func frac(a, b int) float64 {
 func dump(t *testing.T, res compare.Result) {
 	for _, f := range res.Facts {
 		if len(f.Sources) > 1 {
-			t.Logf("FACT %v", f.Sources)
+			t.Logf("FACT %v %q", f.Sources, f.Text)
 			for _, s := range f.Support {
 				t.Logf("   %s: %s", s.Article[:6], s.Text)
 			}
@@ -110,6 +113,8 @@ func dump(t *testing.T, res compare.Result) {
 		t.Logf("QUOTE %s %q %v %+v", q.Speaker, q.Text, q.Articles, q.Variants)
 	}
 	for _, u := range res.Unique {
-		t.Logf("UNIQUE %s %q", u.Article[:6], u.Facts)
+		for _, f := range u.Facts {
+			t.Logf("UNIQUE %s %s", u.Article[:6], f)
+		}
 	}
 }

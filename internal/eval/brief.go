@@ -94,6 +94,9 @@ type BriefReport struct {
 	GoldQuoteVariants, QuoteVariantsFound                          int
 	// Missed lists the ids of gold items not found, for reading.
 	Missed []string
+	// Wrong lists the texts of the judged multi-source facts that are not
+	// correct, for reading.
+	Wrong []string
 }
 
 // Brief scores res, the comparison of arts, against gold. Articles are
@@ -155,8 +158,10 @@ func Brief(gold *BriefGold, arts []model.Article, res compare.Result) BriefRepor
 			r.MultiCorrect++
 		case judged && backed:
 			r.MultiTooBig++
+			r.Wrong = append(r.Wrong, sf.Text)
 		case judged:
 			r.MultiMixed++
+			r.Wrong = append(r.Wrong, sf.Text)
 		}
 	}
 	r.GoldConflicts, r.SystemConflicts = len(gold.Conflicts), len(res.Conflicts)

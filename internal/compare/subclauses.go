@@ -1,0 +1,263 @@
+package compare
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/storydesk/storydesk/internal/model"
+)
+
+// A sentence often carries several facts: "Ramos, who will not attend
+// the summit, met the minister on Monday, after talks in Lima" says
+// that Ramos stays away, that he met the minister and that talks came
+// first. subClauses cuts each claim once, when claims are built, into
+// the clauses such a sentence is made of; each becomes a claim of its
+// own that cites the whole sentence, and may join a fact of other
+// articles only on a strong match (see strong).
+
+// subKind says how a sub-clause hangs on its sentence, which decides
+// whose act it tells.
+type subKind uint8
+
+const (
+	subMain     subKind = iota + 1 // the main clause or a comma-cut part of it
+	subRelative                    // ", who …", ", which …": about the word before
+	subAdjunct                     // "after …", "ahead of …": a time or cause
+	subParticle                    // ", saying …": the main subject goes on
+	subReported                    // "said that …": what someone said
+)
+
+// relativeWords open a relative clause after a comma.
+var relativeWords = setOf(`who which whose where whom`)
+
+// adjunctWords open an adverbial clause or phrase, with or without a
+// comma before it; "ahead" counts when "of" follows.
+var adjunctWords = setOf(`after before following amid when while because despite since although though unless until ahead`)
+
+// minSubWords is the fewest words a sub-clause needs to state something.
+const minSubWords = 4
+
+// subClauses appends to cs the sub-clauses of the claim cs[i] (see the
+// comment above), each with parent set to i. A claim with no joint gives
+// none.
+// stems caches the stems of words already seen.
+func subClauses(cs []claim, i int, ann *model.Annotations, stems map[string]string) []claim {
+	c := &cs[i]
+	ws := c.words
+	if len(ws) < 2*minSubWords {
+		return cs
+	}
+	type cut struct {
+		at   int // word index where the part begins
+		kind subKind
+	}
+	var cuts []cut
+	depth := 0
+	for k := 1; k < len(ws); k++ {
+		gap := c.text[ws[k-1].end:ws[k].start]
+		for _, r := range gap {
+			switch r {
+			case '“':
+				depth++
+			case '”':
+				if depth > 0 {
+					depth--
+				}
+			case '"':
+				depth = 1 - depth
+			}
+		}
+		if depth > 0 {
+			continue
+		}
+		comma := strings.ContainsAny(gap, ",;:()–—")
+		w := ws[k].text
+		lower := startsLower(ws[k].raw)
+		switch {
+		case comma && relativeWords[w]:
+			cuts = append(cuts, cut{k, subRelative})
+		case adjunctWords[w] && lower && (w != "ahead" || k+1 < len(ws) && ws[k+1].text == "of"):
+			cuts = append(cuts, cut{k, subAdjunct})
+		case comma && lower && len(w) > 5 && strings.HasSuffix(w, "ing"):
+			cuts = append(cuts, cut{k, subParticle})
+		case !comma && reportingVerbs[ws[k-1].text]:
+			// "told reporters that …": what was said begins at "that".
+			at := k
+			for j := k; j < len(ws) && j < k+3; j++ {
+				if ws[j].text == "that" {
+					at = j
+					break
+				}
+			}
+			cuts = append(cuts, cut{at, subReported})
+			k = at
+		case comma:
+			cuts = append(cuts, cut{k, subMain})
+		}
+	}
+	if len(cuts) == 0 {
+		return cs
+	}
+	first := subMain
+	if adjunctWords[ws[0].text] {
+		first = subAdjunct
+	}
+	cuts = append([]cut{{0, first}}, cuts...)
+	ann = within(ann, c.start, c.end)
+	parent := *c // cs may move as it grows
+	c = &parent
+	for k, ct := range cuts {
+		to := len(ws)
+		if k+1 < len(cuts) {
+			to = cuts[k+1].at
+		}
+		if to-ct.at < minSubWords || ct.at == 0 && to == len(ws) {
+			continue
+		}
+		from, end := ws[ct.at].start, ws[to-1].end
+		text := strings.TrimRight(c.text[from:end], ",;:–— ")
+		s := claim{art: c.art, sentence: c.sentence, text: text, parent: i, sub: true}
+		s.start = c.start + utf8.RuneCountInString(c.text[:from])
+		s.end = s.start + utf8.RuneCountInString(text)
+		s.words = make([]word, 0, to-ct.at)
+		for _, w := range ws[ct.at:to] {
+			w.start, w.end = w.start-from, w.end-from
+			s.words = append(s.words, w)
+		}
+		attach(&s, ann)
+		s.agents = subAgents(c, &s, ct.kind, ct.at, ann)
+		for _, a := range s.agents {
+			if !slices.Contains(s.entities, a) {
+				s.entities = append(s.entities, a)
+			}
+		}
+		slices.Sort(s.entities)
+		s.frames = frames(s.words)
+		if len(c.preds) > 0 {
+			// A clause holds a class only where its sentence does.
+			s.preds = predicates(s.words, stems)
+		}
+		cs = append(cs, s)
+	}
+	return cs
+}
+
+// subAgents returns whose act the sub-clause s of c tells: its own
+// subject when it opens with one; else, for a part of the main clause or
+// a participle, the sentence's subject, and for "who …" the person just
+// before it. What a "which" clause or an adjunct tells has no subject
+// but its own.
+func subAgents(c, s *claim, kind subKind, at int, ann *model.Annotations) []string {
+	if kind == subAdjunct && len(s.words) > 1 {
+		// The subject comes after the opening word: "after Ramos met …".
+		skip := 1
+		if s.words[0].text == "ahead" {
+			skip = 2
+		}
+		inner := *s
+		inner.text = s.text[s.words[skip].start:]
+		inner.start = s.start + utf8.RuneCountInString(s.text[:s.words[skip].start])
+		inner.words = nil
+		for _, w := range s.words[skip:] {
+			w.start, w.end = w.start-s.words[skip].start, w.end-s.words[skip].start
+			inner.words = append(inner.words, w)
+		}
+		return agents(&inner, ann)
+	}
+	if own := agents(s, ann); len(own) > 0 {
+		return own
+	}
+	switch kind {
+	case subMain, subParticle:
+		// The sentence's subject, when named before the clause: a
+		// speaker named after it ("…, Ramos said") did not do it.
+		var out []string
+		for _, a := range c.agents {
+			if namedBefore(c, a, s.start, ann) {
+				out = append(out, a)
+			}
+		}
+		return out
+	case subRelative:
+		if s.words[0].text != "who" && s.words[0].text != "whom" {
+			return nil
+		}
+		// The person whose name ends just before the comma.
+		before := c.words[at-1].end
+		for _, e := range ann.Entities {
+			if e.Type != model.Person {
+				continue
+			}
+			for _, m := range e.Mentions {
+				if m.Text == "" || m.Span.Start < c.start || m.Span.Start >= c.end {
+					continue
+				}
+				if from := strings.Index(c.text, m.Text); from >= 0 && from+len(m.Text) == before {
+					key := e.ID
+					if key == "" {
+						key = strings.ToLower(e.Name)
+					}
+					return []string{key}
+				}
+			}
+		}
+	}
+	return nil
+}
+
+func startsLower(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLower(r)
+}
+
+// namedBefore reports whether entity id has a mention in claim c before
+// rune offset at.
+func namedBefore(c *claim, id string, at int, ann *model.Annotations) bool {
+	for _, e := range ann.Entities {
+		key := e.ID
+		if key == "" {
+			key = strings.ToLower(e.Name)
+		}
+		if key != id {
+			continue
+		}
+		for _, m := range e.Mentions {
+			if m.Span.Start >= c.start && m.Span.Start < at {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// within returns the annotations of ann that begin inside the rune span
+// [from, to): what the sub-clauses of one sentence can hold.
+func within(ann *model.Annotations, from, to int) *model.Annotations {
+	in := func(sp model.Span) bool { return sp.Start >= from && sp.Start < to }
+	out := &model.Annotations{}
+	for _, e := range ann.Entities {
+		var ms []model.Mention
+		for _, m := range e.Mentions {
+			if in(m.Span) {
+				ms = append(ms, m)
+			}
+		}
+		if len(ms) > 0 {
+			e.Mentions = ms
+			out.Entities = append(out.Entities, e)
+		}
+	}
+	for _, q := range ann.Quantities {
+		if in(q.Span) {
+			out.Quantities = append(out.Quantities, q)
+		}
+	}
+	for _, t := range ann.Times {
+		if in(t.Span) {
+			out.Times = append(out.Times, t)
+		}
+	}
+	return out
+}
