@@ -379,7 +379,7 @@ func txCapital(s string) bool { return s != "" && s[0] >= 'A' && s[0] <= 'Z' }
 // a value that comes out the same against both does not depend on the
 // reference.
 var (
-	probeA = time.Date(2001, 3, 14, 0, 0, 0, 0, time.UTC) // a Wednesday
+	probeA = time.Date(2001, 3, 14, 0, 0, 0, 0, time.UTC)  // a Wednesday
 	probeB = time.Date(2010, 10, 28, 0, 0, 0, 0, time.UTC) // a Thursday
 )
 
