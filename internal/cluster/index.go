@@ -61,6 +61,7 @@ func byWeight(a, b feat) int {
 // IDF-weighted index keys with a, most recent first on ties. Its cost is
 // bounded by keys × PostingLimit, whatever the number of stories.
 func (c *Online) candidates(a *story) []int32 {
+	c.fresh(a)
 	ks := c.keys(a)
 	var touched []int32
 	for _, k := range ks {
@@ -127,6 +128,7 @@ func (c *Online) live(s int32) int32 {
 
 // index adds postings from probe a's keys to story s.
 func (c *Online) index(s, a *story) {
+	c.fresh(a)
 	for _, k := range c.keys(a) {
 		p := c.postings[k.id]
 		if n := len(p); n > 0 && p[n-1] == s.idx {
@@ -149,6 +151,8 @@ func (c *Online) markTouched(s *story) {
 
 // join adds probe a (an article, or a story being merged) to story s.
 func (c *Online) join(s, a *story, sc float64) {
+	c.fresh(s)
+	c.fresh(a)
 	if c.opts.HalfLife > 0 && !a.first.IsZero() && !s.last.IsZero() && a.last.After(s.last) {
 		d := float32(math.Exp2(-float64(a.last.Sub(s.last)) / float64(c.opts.HalfLife)))
 		scale(s.terms, d)

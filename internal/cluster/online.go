@@ -98,17 +98,18 @@ type story struct {
 	termNorm, nameNorm float64
 	normAt             int
 	touched            bool
+	// epoch is the vocabulary's epoch when the story's vectors and
+	// details last held only live ids (see fresh).
+	epoch int32
 }
 
 // Online clusters articles one at a time. It is not safe for concurrent
 // use. The zero value is not usable; call New.
 type Online struct {
 	opts     Options
-	vocab    [kinds]map[string]int32
-	df       []int32
-	logdf    []float32 // ln(df+1), kept beside df so IDF needs no log call
+	voc      vocab
 	logDocs  float64   // ln(docs+1)
-	postings [][]int32
+	postings [][]int32 // by feature id: the stories indexed under it
 	docs     int
 	stories  []*story
 	touched  []int32
@@ -121,9 +122,7 @@ type Online struct {
 // New returns an empty clusterer.
 func New(opts Options) *Online {
 	c := &Online{opts: opts}
-	for i := range c.vocab {
-		c.vocab[i] = make(map[string]int32)
-	}
+	c.voc.limit = opts.VocabLimit
 	return c
 }
 
@@ -207,6 +206,7 @@ func (c *Online) featurise(it Item, count bool) *story {
 	}
 	s.articles = []string{it.ID}
 	s.label = labelOf(it)
+	s.epoch = c.voc.epoch
 	return s
 }
 
@@ -267,15 +267,50 @@ const (
 )
 
 func (c *Online) id(kind featureKind, key string) int32 {
-	if id, ok := c.vocab[kind][key]; ok {
-		return id
+	id := c.voc.intern(hashKey(kind, key), int32(c.docs), c.forget)
+	if int(id) == len(c.postings) {
+		c.postings = append(c.postings, nil)
 	}
-	id := int32(len(c.df))
-	c.vocab[kind][key] = id
-	c.df = append(c.df, 0)
-	c.logdf = append(c.logdf, 0)
-	c.postings = append(c.postings, nil)
 	return id
+}
+
+// forget drops a feature's postings when the vocabulary gives its id up.
+func (c *Online) forget(id int32) { c.postings[id] = nil }
+
+// fresh drops from s the features whose ids the vocabulary gave up (and
+// may have given to other keys) since s's vectors were made, so that a
+// story fed long ago never matches a new feature by its old id.
+func (c *Online) fresh(s *story) {
+	if s.epoch == c.voc.epoch {
+		return
+	}
+	stale := func(id int32) bool { return c.voc.stats[id].born > s.epoch }
+	staleFeat := func(f feat) bool { return stale(f.id) }
+	staleDetail := func(d detail) bool { return stale(d.id) }
+	staleNoun := func(d detail) bool { return stale(d.id) || stale(d.noun) }
+	s.terms = filterOut(s.terms, staleFeat)
+	s.names = filterOut(s.names, staleFeat)
+	s.places = filterOut(s.places, staleDetail)
+	s.dates = filterOut(s.dates, staleNoun)
+	s.numbers = filterOut(s.numbers, staleNoun)
+	s.epoch = c.voc.epoch
+	s.normAt = 0
+}
+
+// filterOut returns v less the elements drop reports, as a new slice when
+// there are any (v may be shared).
+func filterOut[T any](v []T, drop func(T) bool) []T {
+	i := slices.IndexFunc(v, drop)
+	if i < 0 {
+		return v
+	}
+	out := slices.Clone(v[:i])
+	for _, x := range v[i+1:] {
+		if !drop(x) {
+			out = append(out, x)
+		}
+	}
+	return out
 }
 
 // vector makes a unit-length log-tf vector sorted by feature id and counts
@@ -286,8 +321,7 @@ func (c *Online) vector(counts map[string]int, prefix featureKind, count bool) [
 	for k, n := range counts {
 		id := c.id(prefix, k)
 		if count {
-			c.df[id]++
-			c.logdf[id] = float32(math.Log(float64(c.df[id] + 1)))
+			c.voc.count(id)
 		}
 		w := 1 + math.Log(float64(n))
 		norm += w * w
@@ -337,7 +371,7 @@ func addDetail(ds []detail, d detail) []detail {
 }
 
 func (c *Online) idf(id int32) float64 {
-	return c.logDocs - float64(c.logdf[id]) + 1
+	return c.logDocs - float64(c.voc.stats[id].logdf) + 1
 }
 
 // Len is the number of articles added.

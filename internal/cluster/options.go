@@ -78,6 +78,12 @@ type Options struct {
 	// last seen. Both must share a name when both have names.
 	ThreadThreshold float64
 	ThreadWindow    time.Duration
+	// VocabLimit caps the number of distinct features (terms, names,
+	// details) whose document frequencies are kept; when it is reached,
+	// the quarter seen least recently are forgotten, and a forgotten one
+	// seen again counts as new and rare. It bounds memory and keeps the
+	// cost of a lookup flat on endless streams; 0 keeps every feature.
+	VocabLimit int
 }
 
 // DefaultOptions are tuned for news streams: stories of a few days, several
@@ -105,5 +111,6 @@ func DefaultOptions() Options {
 		AbsorbRatio:        2,
 		ThreadThreshold:    0.12,
 		ThreadWindow:       7 * 24 * time.Hour,
+		VocabLimit:         1 << 20,
 	}
 }

@@ -9,6 +9,8 @@ import (
 // score compares a probe (one article, or a story in the correction pass)
 // with a story; see Options for the formula.
 func (c *Online) score(a, s *story) float64 {
+	c.fresh(a)
+	c.fresh(s)
 	c.norms(a)
 	c.norms(s)
 	ct := c.cosine(a.terms, s.terms, a.termNorm, s.termNorm)

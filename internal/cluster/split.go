@@ -103,11 +103,12 @@ func (c *Online) argmin(members []*story, to *story) int {
 
 // combine builds an unindexed story from the members on one side.
 func (c *Online) combine(members []*story, side []bool, which bool) *story {
-	s := &story{idx: -1, into: -1}
+	s := &story{idx: -1, into: -1, epoch: c.voc.epoch}
 	for i, m := range members {
 		if side[i] != which {
 			continue
 		}
+		c.fresh(m)
 		s.terms = addVectors(s.terms, m.terms)
 		s.names = addVectors(s.names, m.names)
 		s.places = mergeDetails(s.places, m.places)
@@ -138,6 +139,7 @@ func (c *Online) combine(members []*story, side []bool, which bool) *story {
 // apply replaces s by part a and adds part b as a new story in s's thread.
 func (c *Online) apply(s *story, members []*story, side []bool, a, b *story) {
 	s.terms, s.names, s.places, s.dates, s.numbers = a.terms, a.names, a.places, a.dates, a.numbers
+	s.epoch = a.epoch
 	s.size, s.first, s.last, s.outlets, s.articles = a.size, a.first, a.last, a.outlets, a.articles
 	s.normAt = 0
 	if !slices.Contains(s.articles, articleOfLabel(members, side, s.label, false)) {
@@ -252,6 +254,7 @@ func (c *Online) Reassign(items []Item) int {
 		a := c.combine(ms, side, false)
 		label := s.label
 		s.terms, s.names, s.places, s.dates, s.numbers = a.terms, a.names, a.places, a.dates, a.numbers
+		s.epoch = a.epoch
 		s.size, s.first, s.last, s.outlets, s.articles = a.size, a.first, a.last, a.outlets, a.articles
 		s.normAt = 0
 		s.label = a.label
@@ -269,7 +272,9 @@ func (c *Online) Reassign(items []Item) int {
 // without is s less article a: the story an article is compared with when
 // asking whether it belongs there.
 func (c *Online) without(s, a *story) *story {
-	o := &story{idx: s.idx, into: -1, size: s.size - a.size, first: s.first, last: s.last}
+	c.fresh(s)
+	c.fresh(a)
+	o := &story{idx: s.idx, into: -1, size: s.size - a.size, first: s.first, last: s.last, epoch: c.voc.epoch}
 	if o.size <= 0 {
 		return o
 	}

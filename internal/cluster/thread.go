@@ -67,6 +67,8 @@ func (c *Online) threadFor(s *story, cands []int32) int32 {
 		if c.opts.ThreadWindow > 0 && !s.first.IsZero() && !t.last.IsZero() && s.first.Sub(t.last) > c.opts.ThreadWindow {
 			continue
 		}
+		c.fresh(s)
+		c.fresh(t)
 		if len(s.names) > 0 && len(t.names) > 0 && c.cosine(s.names, t.names, 1, 1) == 0 {
 			continue
 		}
