@@ -54,6 +54,10 @@ const (
 func index(cs []claim, first int) *termIndex {
 	x := &termIndex{ids: map[string]int32{}, n: float64(first), words: map[string]int32{}, set: map[int32]bool{}, frameIDs: map[[2]string]int32{}}
 	for i := range cs {
+		if c := &cs[i]; c.sub {
+			p := &cs[c.parent]
+			c.wordTerms = p.wordTerms[c.wordFrom : c.wordFrom+len(c.words)]
+		}
 		x.terms(&cs[i], true)
 		for _, t := range cs[i].terms {
 			x.postings[t] = append(x.postings[t], int32(i))
@@ -97,7 +101,20 @@ func (x *termIndex) terms(c *claim, add bool) {
 			set[v] = true
 		}
 	}
-	for _, w := range c.words {
+	if c.sub && c.wordTerms != nil {
+		// A sub-clause's words are its sentence claim's, looked up once.
+		for _, v := range c.wordTerms {
+			if v >= 0 {
+				set[v] = true
+			}
+		}
+	} else if add {
+		c.wordTerms = make([]int32, len(c.words))
+	}
+	for k, w := range c.words {
+		if c.sub && c.wordTerms != nil {
+			break
+		}
 		v, ok := x.words[w.text]
 		if !ok {
 			v = -1
@@ -109,6 +126,9 @@ func (x *termIndex) terms(c *claim, add bool) {
 			if v >= 0 || !content(w.text) {
 				x.words[w.text] = v
 			}
+		}
+		if add {
+			c.wordTerms[k] = v
 		}
 		if v >= 0 {
 			set[v] = true
@@ -222,15 +242,16 @@ func denseSimilarity(dense []float32, a, b *claim) float64 {
 	return float64(shared / (a.norm + b.norm))
 }
 
-// pair is two claims of different articles and their similarity.
+// pair is two claims of different articles and their similarity (a
+// float32, as similarity computes it).
 type pair struct {
 	a, b  int32
-	score float64
+	score float32
 }
 
 // candidates returns the pairs of claims from different articles whose
-// similarity reaches min, or subMin for a pair with a sub-clause
-// (cs[first:]). Terms held by more than a quarter of the sentence claims
+// similarity reaches min, or, for a pair with a sub-clause (cs[first:]),
+// subMin with a strong match (see strong). Terms held by more than a quarter of the sentence claims
 // do not propose pairs (they still count in the score), which keeps the
 // work near linear in the story's size; a sub-clause, which may only
 // join on a strong match, is proposed by rarer terms only (see
@@ -331,9 +352,11 @@ func candidates(x *termIndex, cs []claim, first int, min, subMin float64) []pair
 			if bound*1.001+1e-6 < least*float64(cs[i].norm+cs[j].norm) {
 				continue
 			}
-			if s := denseSimilarity(dense, &cs[i], &cs[j]); s >= least {
-				out = append(out, pair{int32(i), j, s})
+			s := denseSimilarity(dense, &cs[i], &cs[j])
+			if s < least || (sub || int(j) >= first) && !x.strong(&cs[i], &cs[j], rareLimit) {
+				continue
 			}
+			out = append(out, pair{int32(i), j, float32(s)})
 		}
 		for _, t := range cs[i].terms {
 			dense[t] = 0
@@ -360,7 +383,7 @@ func sortByScore(ps []pair) {
 	if len(ps) < 2 {
 		return
 	}
-	key := func(p pair) uint32 { return ^math.Float32bits(float32(p.score)) }
+	key := func(p pair) uint32 { return ^math.Float32bits(p.score) }
 	tmp := make([]pair, len(ps))
 	src, dst := ps, tmp
 	for shift := 0; shift < 32; shift += 8 {
@@ -395,7 +418,7 @@ func sortByScore(ps []pair) {
 // that already holds their own sentence's partner; and the members of a
 // fact must match most of the others (see core), so that no clause, and
 // no sentence of several clauses, links two facts together.
-func group(x *termIndex, cs []claim, first int, pairs []pair, link, subAlign float64) [][]int32 {
+func group(x *termIndex, cs []claim, first int, pairs []pair, link float64) [][]int32 {
 	of := make([]int, len(cs))
 	groups := make([][]int32, len(cs))
 	for i := range cs {
@@ -423,7 +446,7 @@ func group(x *termIndex, cs []claim, first int, pairs []pair, link, subAlign flo
 			if ga == gb || !disjoint(cs, groups[ga], groups[gb]) {
 				continue
 			}
-			if subs && (p.score < subAlign || of[root(p.a)] == of[root(p.b)] || !x.strong(&cs[p.a], &cs[p.b], rare)) {
+			if subs && of[root(p.a)] == of[root(p.b)] {
 				continue
 			}
 			// The cheap tests first: linked sums similarities.
@@ -551,6 +574,9 @@ func (x *termIndex) core(cs []claim, first int, split []bool, a, b []int32, link
 			}
 			n++
 			simple = simple || !split[y]
+			if 2*n > len(g)-1 && (simple || hasSub) {
+				break // matches most; enough
+			}
 		}
 		if 2*n <= len(g)-1 && (hasSub || !simple) {
 			return false

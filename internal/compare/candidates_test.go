@@ -64,7 +64,7 @@ func allPairs(cs []claim, postings [][]int32, min float64) []pair {
 				}
 			}
 			if s := similarity(&cs[i], &cs[j]); rare && s >= min {
-				out = append(out, pair{int32(i), int32(j), s})
+				out = append(out, pair{int32(i), int32(j), float32(s)})
 			}
 		}
 	}

@@ -33,6 +33,8 @@ type claim struct {
 	norm        float32   // sum of weights
 	classWeight float32   // the part of norm that predicate classes and frames give
 	parent      int       // for a sub-clause, the index of its claim
+	wordFrom    int       // for a sub-clause, the index of its first word in its claim's
+	wordTerms   []int32   // the term id of each word, -1 for none
 	sub         bool      // a sub-clause (see subClauses): it cites sentence
 }
 
@@ -45,13 +47,18 @@ var clauseCuts = []string{"; ", ", and ", ", but ", ", while ", ", whereas ", " 
 // by their sub-clauses (see subClauses): out[:first] are the clauses.
 func claims(arts []model.Article, anns []model.Annotations, opts Options) (out []claim, first int) {
 	stems := map[string]string{}
+	n := 0
+	for i := range anns {
+		n += len(anns[i].Sentences)
+	}
+	out = make([]claim, 0, n)
+	subs := make([]claim, 0, 2*n)
 	for ai := range arts {
 		if ai >= len(anns) {
 			break
 		}
 		runes := []rune(arts[ai].Text)
-		ann := &anns[ai]
-		for _, s := range ann.Sentences {
+		for _, s := range anns[ai].Sentences {
 			if s.Start < 0 || s.End > len(runes) || s.Start >= s.End {
 				continue
 			}
@@ -59,6 +66,7 @@ func claims(arts []model.Article, anns []model.Annotations, opts Options) (out [
 			if !statement(text, opts.MinClauseWords) {
 				continue
 			}
+			ann := within(&anns[ai], s.Start, s.End)
 			for _, cl := range splitClauses(text, opts.MinClauseWords) {
 				c := claim{art: ai, sentence: strings.TrimSpace(text)}
 				c.text = strings.TrimSpace(text[cl[0]:cl[1]])
@@ -67,16 +75,15 @@ func claims(arts []model.Article, anns []model.Annotations, opts Options) (out [
 				c.words = words(c.text)
 				attach(&c, ann)
 				c.frames = frames(c.words)
-				c.preds = predicates(c.words, stems)
+				classes := wordClasses(c.words, stems)
+				c.preds = distinct(classes)
 				out = append(out, c)
+				subs = subClauses(subs, &out[len(out)-1], len(out)-1, ann, classes)
 			}
 		}
 	}
 	first = len(out)
-	for i := range first {
-		out = subClauses(out, i, &anns[out[i].art], stems)
-	}
-	return out, first
+	return append(out, subs...), first
 }
 
 // statement reports whether a sentence states something: it has enough

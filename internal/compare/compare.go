@@ -93,16 +93,16 @@ func Compare(arts []model.Article, anns []model.Annotations, opts Options) Resul
 	cs := all[:first:first]
 	ix := index(all, first)
 	related := candidates(ix, all, first, min(opts.Align, opts.Conflict), opts.SubAlign)
-	var pairs, near []pair
+	pairs, near := make([]pair, 0, len(related)), make([]pair, 0, len(related))
 	for _, p := range related {
-		if p.score >= opts.Align {
+		if float64(p.score) >= opts.Align {
 			pairs = append(pairs, p)
 		}
 		if int(p.a) < first && int(p.b) < first {
 			near = append(near, p)
 		}
 	}
-	groups := group(ix, all, first, pairs, opts.Link, opts.SubAlign)
+	groups := group(ix, all, first, pairs, opts.Link)
 	sort.SliceStable(groups, func(i, j int) bool {
 		if len(groups[i]) != len(groups[j]) {
 			return len(groups[i]) > len(groups[j])

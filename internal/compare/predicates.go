@@ -1,6 +1,9 @@
 package compare
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // predicateClasses group the words news English uses for one kind of
 // event or act, so that two outlets that tell the same thing with other
@@ -82,15 +85,25 @@ var negators = setOf(`not never no cannot`)
 // surrender", "was not invited to join") counts as its negated class when
 // it has one. cache, when not nil, keeps the stems of words already seen.
 func predicates(ws []word, cache map[string]string) []string {
+	return distinct(wordClasses(ws, cache))
+}
+
+// distinct returns the classes of wordClasses, each once, in order.
+func distinct(classes []string) []string {
 	var out []string
-	add := func(c string) {
-		for _, x := range out {
-			if x == c {
-				return
-			}
+	for _, c := range classes {
+		if c != "" && !slices.Contains(out, c) {
+			out = append(out, c)
 		}
-		out = append(out, c)
 	}
+	return out
+}
+
+// wordClasses returns the class each word states, "" for none, as
+// predicates reads them; a part of the words keeps the classes its
+// whole gives it.
+func wordClasses(ws []word, cache map[string]string) []string {
+	out := make([]string, len(ws))
 	lastNeg := -10
 	for i, w := range ws {
 		t := w.text
@@ -112,12 +125,12 @@ func predicates(ws []word, cache map[string]string) []string {
 				key = s
 			}
 			if neg, ok := negatedOf[key]; ok {
-				add(neg)
+				out[i] = neg
 				continue
 			}
 		}
 		if ok {
-			add(class)
+			out[i] = class
 		}
 	}
 	return out

@@ -37,14 +37,13 @@ var relativeWords = setOf(`who which whose where whom`)
 var adjunctWords = setOf(`after before following amid when while because despite since although though unless until ahead`)
 
 // minSubWords is the fewest words a sub-clause needs to state something.
-const minSubWords = 4
+const minSubWords = 5
 
-// subClauses appends to cs the sub-clauses of the claim cs[i] (see the
-// comment above), each with parent set to i. A claim with no joint gives
-// none.
-// stems caches the stems of words already seen.
-func subClauses(cs []claim, i int, ann *model.Annotations, stems map[string]string) []claim {
-	c := &cs[i]
+// subClauses appends to cs the sub-clauses of the claim c (see the
+// comment above), each with parent set to i, its index. classes are the
+// predicate classes of c's words (see wordClasses); ann holds the
+// annotations of c's sentence. A claim with no joint gives none.
+func subClauses(cs []claim, c *claim, i int, ann *model.Annotations, classes []string) []claim {
 	ws := c.words
 	if len(ws) < 2*minSubWords {
 		return cs
@@ -105,9 +104,6 @@ func subClauses(cs []claim, i int, ann *model.Annotations, stems map[string]stri
 		first = subAdjunct
 	}
 	cuts = append([]cut{{0, first}}, cuts...)
-	ann = within(ann, c.start, c.end)
-	parent := *c // cs may move as it grows
-	c = &parent
 	for k, ct := range cuts {
 		to := len(ws)
 		if k+1 < len(cuts) {
@@ -118,7 +114,7 @@ func subClauses(cs []claim, i int, ann *model.Annotations, stems map[string]stri
 		}
 		from, end := ws[ct.at].start, ws[to-1].end
 		text := strings.TrimRight(c.text[from:end], ",;:–— ")
-		s := claim{art: c.art, sentence: c.sentence, text: text, parent: i, sub: true}
+		s := claim{art: c.art, sentence: c.sentence, text: text, parent: i, sub: true, wordFrom: ct.at}
 		s.start = c.start + utf8.RuneCountInString(c.text[:from])
 		s.end = s.start + utf8.RuneCountInString(text)
 		s.words = make([]word, 0, to-ct.at)
@@ -134,11 +130,8 @@ func subClauses(cs []claim, i int, ann *model.Annotations, stems map[string]stri
 			}
 		}
 		slices.Sort(s.entities)
-		s.frames = frames(s.words)
-		if len(c.preds) > 0 {
-			// A clause holds a class only where its sentence does.
-			s.preds = predicates(s.words, stems)
-		}
+		// No frames: only sentence claims are checked for clashes.
+		s.preds = distinct(classes[ct.at:to])
 		cs = append(cs, s)
 	}
 	return cs
