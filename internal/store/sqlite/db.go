@@ -101,6 +101,7 @@ func (db *DB) Close() error {
 }
 
 // write runs fn in one write transaction, committing if it returns nil.
+// When ctx ends, the error wraps ctx.Err().
 func (db *DB) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	tx, err := db.w.BeginTx(ctx, nil)
 	if err != nil {
@@ -108,6 +109,11 @@ func (db *DB) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	}
 	if err := fn(tx); err != nil {
 		tx.Rollback()
+		// A context that ends mid-transaction can surface as a closed
+		// statement or connection: name the cause callers branch on.
+		if cerr := ctx.Err(); cerr != nil && !errors.Is(err, cerr) {
+			return fmt.Errorf("%w (%v)", cerr, err)
+		}
 		return err
 	}
 	return tx.Commit()
