@@ -1,6 +1,7 @@
 package cluster
 
 import (
+	"cmp"
 	"maps"
 	"math"
 	"slices"
@@ -110,6 +111,8 @@ type Online struct {
 	voc      vocab
 	logDocs  float64   // ln(docs+1)
 	postings [][]int32 // by feature id: the stories indexed under it
+	hashBuf  []hashed
+	addedBuf []int
 	docs     int
 	stories  []*story
 	touched  []int32
@@ -267,7 +270,12 @@ const (
 )
 
 func (c *Online) id(kind featureKind, key string) int32 {
-	id := c.voc.intern(hashKey(kind, key), int32(c.docs), c.forget)
+	return c.internHash(hashKey(kind, key))
+}
+
+// internHash is id for a key's hash.
+func (c *Online) internHash(h uint64) int32 {
+	id := c.voc.intern(h, int32(c.docs), c.forget)
 	if int(id) == len(c.postings) {
 		c.postings = append(c.postings, nil)
 	}
@@ -315,19 +323,42 @@ func filterOut[T any](v []T, drop func(T) bool) []T {
 
 // vector makes a unit-length log-tf vector sorted by feature id and counts
 // each feature once in df.
-func (c *Online) vector(counts map[string]int, prefix featureKind, count bool) []feat {
-	v := make([]feat, 0, len(counts))
-	var norm float64
+func (c *Online) vector(counts map[string]int, kind featureKind, count bool) []feat {
+	// Hash every key first and touch its slot, so that the memory loads of
+	// a large vocabulary overlap instead of following one another.
+	hs := c.hashBuf[:0]
 	for k, n := range counts {
-		id := c.id(prefix, k)
-		if count {
-			c.voc.count(id)
+		hs = append(hs, hashed{hashKey(kind, k), n})
+	}
+	c.hashBuf = hs
+	c.voc.touch(hs)
+	v := make([]feat, len(hs))
+	// Keys met before keep their ids; new ones get theirs in order of
+	// hash, so that ids do not depend on the order of the map.
+	added := c.addedBuf[:0]
+	for i, x := range hs {
+		v[i] = feat{c.voc.find(x.h, int32(c.docs)), float32(logTF(x.n))}
+		if v[i].id < 0 {
+			added = append(added, i)
 		}
-		w := 1 + math.Log(float64(n))
-		norm += w * w
-		v = append(v, feat{id, float32(w)})
+	}
+	c.addedBuf = added
+	if len(added) > 1 {
+		slices.SortFunc(added, func(i, j int) int { return cmp.Compare(hs[i].h, hs[j].h) })
+	}
+	for _, i := range added {
+		v[i].id = c.internHash(hs[i].h)
+	}
+	if count {
+		for _, f := range v {
+			c.voc.count(f.id)
+		}
 	}
 	slices.SortFunc(v, func(a, b feat) int { return int(a.id - b.id) })
+	var norm float64
+	for _, f := range v {
+		norm += float64(f.w) * float64(f.w)
+	}
 	if norm > 0 {
 		inv := float32(1 / math.Sqrt(norm))
 		for i := range v {
@@ -335,6 +366,28 @@ func (c *Online) vector(counts map[string]int, prefix featureKind, count bool) [
 		}
 	}
 	return v
+}
+
+// hashed is a key's hash with its count in an article.
+type hashed struct {
+	h uint64
+	n int
+}
+
+// logTFs holds 1 + ln(n) for small counts.
+var logTFs = func() (t [64]float64) {
+	for n := 1; n < len(t); n++ {
+		t[n] = 1 + math.Log(float64(n))
+	}
+	return t
+}()
+
+// logTF is the log-tf weight 1 + ln(n) of a count n ≥ 1.
+func logTF(n int) float64 {
+	if n > 0 && n < len(logTFs) {
+		return logTFs[n]
+	}
+	return 1 + math.Log(float64(n))
 }
 
 func (c *Online) details(keys []string, prefix featureKind) []detail {

@@ -74,8 +74,8 @@ func TestOnlineCases(t *testing.T) {
 }
 
 func TestDeterministic(t *testing.T) {
-	run := func() string {
-		c := cluster.New(cluster.DefaultOptions())
+	run := func(opts cluster.Options) string {
+		c := cluster.New(opts)
 		st := cluster.NewStream(cluster.SynthOptions{Articles: 2000, Stories: 200, Days: 10, Outlets: 5, Syndicated: 0.1, Noise: 0.05, Twins: 0.3, Seed: 7})
 		var b strings.Builder
 		for {
@@ -91,8 +91,18 @@ func TestDeterministic(t *testing.T) {
 		}
 		return b.String()
 	}
-	if a, b := run(), run(); a != b {
-		t.Fatal("two runs on the same stream differ")
+	small := cluster.DefaultOptions()
+	// A vocabulary that forgets many times over the stream.
+	small.VocabLimit = 2000
+	for name, opts := range map[string]cluster.Options{"default": cluster.DefaultOptions(), "forgetting": small} {
+		t.Run(name, func(t *testing.T) {
+			first := run(opts)
+			for range 2 {
+				if run(opts) != first {
+					t.Fatal("two runs on the same stream differ")
+				}
+			}
+		})
 	}
 }
 

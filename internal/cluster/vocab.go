@@ -30,6 +30,7 @@ type vocab struct {
 	limit int
 	// epoch counts the sweeps that dropped ids; see termStat.born.
 	epoch int32
+	sink  uint64 // keeps touch's loads
 }
 
 type slot struct {
@@ -87,6 +88,18 @@ func (v *vocab) lookup(h uint64) (id int32, pos int) {
 			return s.id - 1, i
 		}
 	}
+}
+
+// find returns the id of hash h, or -1; it marks the id seen at docs.
+func (v *vocab) find(h uint64, docs int32) int32 {
+	if len(v.slots) == 0 {
+		return -1
+	}
+	id, _ := v.lookup(h)
+	if id >= 0 {
+		v.stats[id].seen = docs
+	}
+	return id
 }
 
 // intern returns the id of hash h, giving it a new one if it has none;
@@ -201,9 +214,36 @@ func (v *vocab) sweep(docs int32, drop func(id int32)) {
 // isFree reports whether id i is on the free list (seen is -1 only there).
 func (v *vocab) isFree(i int) bool { return v.stats[i].seen < 0 }
 
+// touch loads the home slot of each hash, one independent load after
+// another, so that the cache misses of a large table are waited for
+// together; the lookups that follow find the slots in cache.
+func (v *vocab) touch(hs []hashed) {
+	if len(v.slots) == 0 {
+		return
+	}
+	mask := len(v.slots) - 1
+	var x uint64
+	for _, h := range hs {
+		x += v.slots[int(h.h)&mask].h
+	}
+	v.sink += x
+}
+
 // count adds one document to id's frequency.
 func (v *vocab) count(id int32) {
 	st := &v.stats[id]
 	st.df++
-	st.logdf = float32(math.Log(float64(st.df + 1)))
+	if int(st.df) < len(logDFs) {
+		st.logdf = logDFs[st.df]
+	} else {
+		st.logdf = float32(math.Log(float64(st.df + 1)))
+	}
 }
+
+// logDFs holds ln(df+1) for small document frequencies.
+var logDFs = func() (t [4096]float32) {
+	for df := range t {
+		t[df] = float32(math.Log(float64(df + 1)))
+	}
+	return t
+}()
