@@ -102,6 +102,9 @@ type ListOptions struct {
 	// ExcludeDuplicates drops articles linked as duplicates. False keeps them.
 	ExcludeEmbedded   bool
 	ExcludeDuplicates bool
+	// NoText leaves Text empty in what ListArticles returns, for callers
+	// that need the rest (ids, links, dates) of many articles.
+	NoText bool
 }
 
 // Summary is an article as a listing or a search hit shows it.
@@ -173,6 +176,10 @@ type Signatures interface {
 	// PutSignature stores sig for the article id, replacing any earlier
 	// one; ErrNotFound if the article is not stored.
 	PutSignature(ctx context.Context, id string, sig []byte) error
+	// PutSignatures stores many signatures in one transaction, as
+	// PutSignature would each; if any article is not stored, none is
+	// written and the error (ErrNotFound) names it.
+	PutSignatures(ctx context.Context, sigs map[string][]byte) error
 	// Signature returns the signature of article id, or ErrNotFound.
 	Signature(ctx context.Context, id string) ([]byte, error)
 	// EachSignature calls fn for every stored signature in article-id

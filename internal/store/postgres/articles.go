@@ -25,6 +25,10 @@ ON CONFLICT (id) DO NOTHING`
 const articleColumns = `id, source, url, outlet, title, byline, authors,
 	published, date_only, language, text, captions, embedded_in, duplicate_of, similarity`
 
+// noTextColumns reads the same columns with an empty text.
+const noTextColumns = `id, source, url, outlet, title, byline, authors,
+	published, date_only, language, '', captions, embedded_in, duplicate_of, similarity`
+
 // PutArticle stores a unless its ID is already stored.
 func (db *DB) PutArticle(ctx context.Context, a model.Article) (bool, error) {
 	n, err := db.putArticles(ctx, []model.Article{a})
@@ -230,7 +234,11 @@ func (db *DB) ListArticles(ctx context.Context, opts store.ListOptions) ([]model
 		limit = opts.Limit
 	}
 	args = append(args, limit, max(opts.Offset, 0))
-	rows, err := db.pool.Query(ctx, `SELECT `+articleColumns+` FROM articles`+where+
+	cols := articleColumns
+	if opts.NoText {
+		cols = noTextColumns
+	}
+	rows, err := db.pool.Query(ctx, `SELECT `+cols+` FROM articles`+where+
 		fmt.Sprintf(` ORDER BY published_us IS NULL, published_us, id LIMIT $%d OFFSET $%d`, len(args)-1, len(args)), args...)
 	var as []model.Article
 	if err == nil {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sort"
 
 	"github.com/jackc/pgx/v5"
 
@@ -23,6 +24,41 @@ func (db *DB) PutSignature(ctx context.Context, id string, sig []byte) error {
 	}
 	if err != nil {
 		return fmt.Errorf("put signature of article %s: %w", id, err)
+	}
+	return nil
+}
+
+// PutSignatures stores many signatures in one transaction.
+func (db *DB) PutSignatures(ctx context.Context, sigs map[string][]byte) error {
+	if len(sigs) == 0 {
+		return nil
+	}
+	ids := make([]string, 0, len(sigs))
+	for id := range sigs {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	vals := make([][]byte, len(ids))
+	for i, id := range ids {
+		if vals[i] = sigs[id]; vals[i] == nil {
+			vals[i] = []byte{}
+		}
+	}
+	err := db.write(ctx, func(tx pgx.Tx) error {
+		// Joining with articles makes a missing article insert no row.
+		tag, err := tx.Exec(ctx, `INSERT INTO signatures (article_id, sig)
+			SELECT a.id, s.sig FROM unnest($1::text[], $2::bytea[]) AS s (id, sig) JOIN articles a ON a.id = s.id
+			ON CONFLICT (article_id) DO UPDATE SET sig = excluded.sig`, ids, vals)
+		if err != nil {
+			return err
+		}
+		if tag.RowsAffected() != int64(len(ids)) {
+			return missingArticle(ctx, tx, ids)
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("put %d signatures: %w", len(sigs), err)
 	}
 	return nil
 }

@@ -24,6 +24,10 @@ ON CONFLICT (id) DO NOTHING`
 const articleColumns = `id, source, url, outlet, title, byline, authors,
 	published, date_only, language, text, captions, embedded_in, duplicate_of, similarity`
 
+// noTextColumns reads the same columns with an empty text.
+const noTextColumns = `id, source, url, outlet, title, byline, authors,
+	published, date_only, language, '', captions, embedded_in, duplicate_of, similarity`
+
 // PutArticle stores a unless its ID is already stored.
 func (db *DB) PutArticle(ctx context.Context, a model.Article) (bool, error) {
 	var created int
@@ -165,7 +169,11 @@ func (db *DB) ListArticles(ctx context.Context, opts store.ListOptions) ([]model
 		limit = -1
 	}
 	args = append(args, limit, max(opts.Offset, 0))
-	rows, err := db.r.QueryContext(ctx, `SELECT `+articleColumns+` FROM articles`+where+
+	cols := articleColumns
+	if opts.NoText {
+		cols = noTextColumns
+	}
+	rows, err := db.r.QueryContext(ctx, `SELECT `+cols+` FROM articles`+where+
 		` ORDER BY published_us IS NULL, published_us, id LIMIT ? OFFSET ?`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("list articles: %w", err)

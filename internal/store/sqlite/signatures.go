@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"sort"
 
 	"github.com/storydesk/storydesk/internal/store"
 )
@@ -30,6 +31,48 @@ func (db *DB) PutSignature(ctx context.Context, id string, sig []byte) error {
 		return fmt.Errorf("put signature of article %s: %w", id, err)
 	}
 	return nil
+}
+
+// PutSignatures stores many signatures in one transaction.
+func (db *DB) PutSignatures(ctx context.Context, sigs map[string][]byte) error {
+	if len(sigs) == 0 {
+		return nil
+	}
+	err := db.write(ctx, func(tx *sql.Tx) error {
+		stmt, err := tx.PrepareContext(ctx, `INSERT INTO signatures (article_id, sig) SELECT id, ? FROM articles WHERE id = ?
+			ON CONFLICT (article_id) DO UPDATE SET sig = excluded.sig`)
+		if err != nil {
+			return err
+		}
+		defer stmt.Close()
+		for _, id := range sortedKeys(sigs) {
+			sig := sigs[id]
+			if sig == nil {
+				sig = []byte{}
+			}
+			res, err := stmt.ExecContext(ctx, sig, id)
+			if err != nil {
+				return fmt.Errorf("article %s: %w", id, err)
+			}
+			if n, _ := res.RowsAffected(); n == 0 {
+				return fmt.Errorf("article %s: %w", id, store.ErrNotFound)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("put %d signatures: %w", len(sigs), err)
+	}
+	return nil
+}
+
+func sortedKeys(m map[string][]byte) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
 }
 
 // Signature returns the dedup signature of article id.

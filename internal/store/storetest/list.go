@@ -116,4 +116,24 @@ func testList(t *testing.T, s store.Store) {
 			}
 		})
 	}
+	t.Run("no text", func(t *testing.T) {
+		got, err := s.ListArticles(ctx, store.ListOptions{NoText: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, _ := s.ListArticles(ctx, store.ListOptions{})
+		for i := range got {
+			if got[i].Text != "" {
+				t.Errorf("NoText listing has text for %s", got[i].ID)
+			}
+			w := want[i]
+			w.Text = ""
+			if d := diffArticle(got[i], w); d != "" {
+				t.Errorf("NoText listing of %s differs beyond the text:\n%s", got[i].ID, d)
+			}
+		}
+		if len(got) != len(want) {
+			t.Errorf("NoText listing has %d articles, the full one %d", len(got), len(want))
+		}
+	})
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -89,6 +90,20 @@ func testSignatures(t *testing.T, s store.Store) {
 	})
 	if err != nil || !reflect.DeepEqual(seen, []string{"a", "b"}) {
 		t.Errorf("EachSignature saw %v, %v; want [a b]", seen, err)
+	}
+	if err := s.PutSignatures(ctx, map[string][]byte{"c": {4}, "a": {5, 5}}); err != nil {
+		t.Fatalf("PutSignatures: %v", err)
+	}
+	for id, want := range map[string][]byte{"a": {5, 5}, "b": {0, 255, 7}, "c": {4}} {
+		if got, err := s.Signature(ctx, id); err != nil || !reflect.DeepEqual(got, want) {
+			t.Errorf("after PutSignatures, Signature(%s) = %v, %v; want %v", id, got, err, want)
+		}
+	}
+	if err := s.PutSignatures(ctx, map[string][]byte{"c": {6}, "missing": {1}}); !errors.Is(err, store.ErrNotFound) || !strings.Contains(err.Error(), "missing") {
+		t.Errorf("PutSignatures with an article not stored = %v; want ErrNotFound naming it", err)
+	}
+	if got, _ := s.Signature(ctx, "c"); !reflect.DeepEqual(got, []byte{4}) {
+		t.Errorf("a failed PutSignatures changed c's signature to %v", got)
 	}
 	stop := errors.New("stop")
 	calls := 0
