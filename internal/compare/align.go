@@ -416,7 +416,7 @@ func sortByScore(ps []pair) {
 // above link. The sentence claims (cs[:first]) are grouped first; then
 // sub-clauses join on strong matches only (see strong), never to a fact
 // that already holds their own sentence's partner; and the members of a
-// fact must match most of the others (see core), so that no clause, and
+// fact must match most of the others (see joins), so that no clause, and
 // no sentence of several clauses, links two facts together.
 func group(x *termIndex, cs []claim, first int, pairs []pair, link float64) [][]int32 {
 	of := make([]int, len(cs))
@@ -431,11 +431,7 @@ func group(x *termIndex, cs []claim, first int, pairs []pair, link float64) [][]
 		}
 		return i
 	}
-	rare := x.rareLimit()
-	split := make([]bool, len(cs)) // split[i]: claim i has sub-clauses
-	for i := first; i < len(cs); i++ {
-		split[cs[i].parent] = true
-	}
+	j := newJoiner(x, cs, first, link)
 	for phase := 0; phase < 2; phase++ {
 		for _, p := range pairs {
 			subs := int(p.a) >= first || int(p.b) >= first
@@ -449,17 +445,14 @@ func group(x *termIndex, cs []claim, first int, pairs []pair, link float64) [][]
 			if subs && of[root(p.a)] == of[root(p.b)] {
 				continue
 			}
-			// The cheap tests first: linked sums similarities.
+			// The cheap tests first: joins sums similarities.
 			if joinClash(cs, groups[ga], groups[gb]) {
 				continue
 			}
 			if !keepsValues(cs, groups[ga], groups[gb]) || !keepsValues(cs, groups[gb], groups[ga]) {
 				continue
 			}
-			if !linked(cs, groups[ga], groups[gb], link) {
-				continue
-			}
-			if !x.core(cs, first, split, groups[ga], groups[gb], link, rare) {
+			if !j.joins(groups[ga], groups[gb]) {
 				continue
 			}
 			for _, m := range groups[gb] {
@@ -542,44 +535,99 @@ func sharedAgent(a, b *claim) bool {
 	return false
 }
 
-// core reports whether every member of the fact a and b would make
-// matches most of the others (at or above link, and strongly where a
-// sub-clause is one of the two), as a fact with a sub-clause needs: a
-// clause that only one neighbour vouches for would chain two facts. Of a
-// fact of whole sentences, a member may match fewer when one it matches
-// is a sentence of one clause (split[i] says claim i has sub-clauses):
-// paraphrases chain, but two facts that each match one clause of a
-// longer sentence are two facts, which its clauses can back.
-func (x *termIndex) core(cs []claim, first int, split []bool, a, b []int32, link float64, rare int32) bool {
-	g := append(a[:len(a):len(a)], b...)
-	if len(g) < 3 {
-		return true
+// joiner decides the merges of group: it keeps, for each claim, how
+// many members of its fact it matches (at or above link, or strongly
+// where a sub-clause is one of the two) and whether one of them is a
+// sentence of one clause, so that a merge only scores the new pairs.
+type joiner struct {
+	x      *termIndex
+	cs     []claim
+	first  int
+	link   float64
+	rare   int32
+	split  []bool // split[i]: claim i has sub-clauses
+	n      []int32
+	simple []bool
+	// scratch: the same across one merge
+	crossN      []int32
+	crossSimple []bool
+}
+
+func newJoiner(x *termIndex, cs []claim, first int, link float64) *joiner {
+	j := &joiner{x: x, cs: cs, first: first, link: link, rare: x.rareLimit(),
+		split: make([]bool, len(cs)), n: make([]int32, len(cs)), simple: make([]bool, len(cs)),
+		crossN: make([]int32, len(cs)), crossSimple: make([]bool, len(cs))}
+	for i := first; i < len(cs); i++ {
+		j.split[cs[i].parent] = true
 	}
-	hasSub := false
-	for _, m := range g {
-		hasSub = hasSub || int(m) >= first
+	return j
+}
+
+// joins reports whether groups a and b may merge, and if so counts their
+// new matches: the mean similarity of their claims reaches link (it stops
+// once the pairs left, each at most 1, cannot lift the mean to link),
+// and every member of the merged fact matches most of the others, as a
+// fact with a sub-clause needs: a clause that only one
+// neighbour vouches for would chain two facts. Of a fact of whole
+// sentences, a member may match fewer when one it matches is a sentence
+// of one clause: paraphrases chain, but two facts that each match one
+// clause of a longer sentence are two facts, which its clauses can back.
+func (j *joiner) joins(a, b []int32) bool {
+	cs := j.cs
+	for _, m := range a {
+		j.crossN[m], j.crossSimple[m] = 0, false
 	}
-	for _, m := range g {
-		n, simple := 0, false
-		for _, y := range g {
-			if y == m {
-				continue
+	for _, m := range b {
+		j.crossN[m], j.crossSimple[m] = 0, false
+	}
+	n := len(a) * len(b)
+	need := j.link*float64(n) - 1e-6
+	var sum float64
+	k := 0
+	for _, p := range a {
+		for _, q := range b {
+			s := similarity(&cs[p], &cs[q])
+			sum += s
+			k++
+			if sum+1.001*float64(n-k) < need {
+				return false
 			}
-			if int(m) >= first || int(y) >= first {
-				if !x.strong(&cs[m], &cs[y], rare) {
-					continue
-				}
-			} else if similarity(&cs[m], &cs[y]) < link {
-				continue
+			match := s >= j.link
+			if int(p) >= j.first || int(q) >= j.first {
+				match = j.x.strong(&cs[p], &cs[q], j.rare)
 			}
-			n++
-			simple = simple || !split[y]
-			if 2*n > len(g)-1 && (simple || hasSub) {
-				break // matches most; enough
+			if match {
+				j.crossN[p]++
+				j.crossN[q]++
+				j.crossSimple[p] = j.crossSimple[p] || !j.split[q]
+				j.crossSimple[q] = j.crossSimple[q] || !j.split[p]
 			}
 		}
-		if 2*n <= len(g)-1 && (hasSub || !simple) {
-			return false
+	}
+	if sum/float64(n) < j.link {
+		return false
+	}
+	size := len(a) + len(b)
+	if size >= 3 {
+		hasSub := false
+		for _, g := range [][]int32{a, b} {
+			for _, m := range g {
+				hasSub = hasSub || int(m) >= j.first
+			}
+		}
+		for _, g := range [][]int32{a, b} {
+			for _, m := range g {
+				nm := int(j.n[m] + j.crossN[m])
+				if 2*nm <= size-1 && (hasSub || !j.simple[m] && !j.crossSimple[m]) {
+					return false
+				}
+			}
+		}
+	}
+	for _, g := range [][]int32{a, b} {
+		for _, m := range g {
+			j.n[m] += j.crossN[m]
+			j.simple[m] = j.simple[m] || j.crossSimple[m]
 		}
 	}
 	return true
@@ -594,26 +642,6 @@ func disjoint(cs []claim, a, b []int32) bool {
 		}
 	}
 	return true
-}
-
-// linked reports whether the mean similarity of the claims of a to those
-// of b reaches link. It stops once the pairs left, each at most 1, cannot lift the mean to link; the margin
-// keeps rounding from changing an answer meanLink would give.
-func linked(cs []claim, a, b []int32, link float64) bool {
-	n := len(a) * len(b)
-	need := link*float64(n) - 1e-6
-	var sum float64
-	k := 0
-	for _, x := range a {
-		for _, y := range b {
-			sum += similarity(&cs[x], &cs[y])
-			k++
-			if sum+1.001*float64(n-k) < need {
-				return false
-			}
-		}
-	}
-	return sum/float64(n) >= link
 }
 
 // hasTerm reports whether the sorted terms hold t.
