@@ -47,6 +47,8 @@ func openSink(ctx context.Context, e *env, dsn string, p *pipeline.Pipeline) (*s
 		return nil, err
 	}
 	s := &storeSink{st: st, sink: pipeline.NewSink(st)}
+	p.KeepSignatures()
+	s.sink.Signature = p.TakeSignature
 	s.sink.Failed = func(a model.Article, err error) {
 		fmt.Fprintf(e.stderr, "storydesk: %s: not stored: %v\n", a.Source, oneLine(err))
 	}

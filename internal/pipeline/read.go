@@ -44,6 +44,9 @@ type Pipeline struct {
 	reader *source.Reader
 	dups   *dedup.Index
 	seen   map[string]bool
+	// signed holds the signature of each article Read yielded until
+	// TakeSignature takes it; nil unless KeepSignatures was called.
+	signed map[string]dedup.Sig
 }
 
 // New returns a pipeline with opts.
@@ -64,6 +67,38 @@ func (p *Pipeline) Known(a model.Article) {
 	}
 	p.seen[a.ID] = true
 	p.dups.Add(a.ID, a.Text)
+}
+
+// KnownSigned is Known for an article whose dedup signature was stored:
+// the text need not be read again. It fails for a signature made with
+// other dedup options, telling the caller to use Known.
+func (p *Pipeline) KnownSigned(id string, sig dedup.Sig) error {
+	if p.seen[id] {
+		return nil
+	}
+	if _, _, err := p.dups.AddSignature(id, sig); err != nil {
+		return err
+	}
+	p.seen[id] = true
+	return nil
+}
+
+// KeepSignatures makes Read keep the dedup signature of every article it
+// yields until TakeSignature takes it, so that a store can keep them.
+func (p *Pipeline) KeepSignatures() {
+	if p.signed == nil {
+		p.signed = make(map[string]dedup.Sig)
+	}
+}
+
+// TakeSignature returns (and forgets) the signature of an article Read
+// yielded, when KeepSignatures is on.
+func (p *Pipeline) TakeSignature(id string) (dedup.Sig, bool) {
+	sig, ok := p.signed[id]
+	if ok {
+		delete(p.signed, id)
+	}
+	return sig, ok
 }
 
 // InputError is one input (or one part of it) that could not be read or
@@ -91,13 +126,20 @@ func (p *Pipeline) Read(ctx context.Context, inputs []string) iter.Seq2[model.Ar
 				}
 				continue
 			}
-			for _, a := range r.articles {
+			for i, a := range r.articles {
 				if p.seen[a.ID] {
 					continue
 				}
 				p.seen[a.ID] = true
-				if m, ok := p.dups.Add(a.ID, a.Text); ok {
+				m, dup, err := p.dups.AddSignature(a.ID, r.sigs[i])
+				if err != nil { // cannot happen: signed with the index's options
+					m, dup = p.dups.Add(a.ID, a.Text)
+				}
+				if dup {
 					a.DuplicateOf, a.Similarity = m.Original, m.Similarity
+				}
+				if p.signed != nil {
+					p.signed[a.ID] = r.sigs[i]
 				}
 				if !yield(a, nil) {
 					return
@@ -111,6 +153,7 @@ func (p *Pipeline) Read(ctx context.Context, inputs []string) iter.Seq2[model.Ar
 type result struct {
 	doc      source.Document
 	articles []model.Article
+	sigs     []dedup.Sig // sigs[i] signs articles[i].Text
 	err      error
 }
 
@@ -152,7 +195,13 @@ func (p *Pipeline) extracted(ctx context.Context, inputs []string) iter.Seq[resu
 						continue
 					}
 					arts, err := p.articles(j.doc)
-					j.done <- result{doc: j.doc, articles: arts, err: err}
+					// Signing here spreads it over the workers; the
+					// index only compares.
+					sigs := make([]dedup.Sig, len(arts))
+					for i := range arts {
+						sigs[i] = dedup.Signature(arts[i].Text, p.opts.Dedup)
+					}
+					j.done <- result{doc: j.doc, articles: arts, sigs: sigs, err: err}
 				}
 			}()
 		}
