@@ -69,6 +69,10 @@ func (p *Pipeline) Known(a model.Article) {
 	p.dups.Add(a.ID, a.Text)
 }
 
+// Seen reports whether the pipeline knows article id: stored earlier
+// (Known, KnownSigned, Load) or read already.
+func (p *Pipeline) Seen(id string) bool { return p.seen[id] }
+
 // KnownSigned is Known for an article whose dedup signature was stored:
 // the text need not be read again. It fails for a signature made with
 // other dedup options, telling the caller to use Known.

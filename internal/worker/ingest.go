@@ -15,9 +15,8 @@ import (
 // reader is a runner's ingest state: a pipeline that knows every stored
 // article, for the options it was made with.
 type reader struct {
-	key   string
-	p     *pipeline.Pipeline
-	known map[string]bool
+	key string
+	p   *pipeline.Pipeline
 	// floor is the highest job id up to which every ingest job has ended
 	// and its articles are known: refresh looks only above it.
 	floor int64
@@ -51,24 +50,15 @@ func (r *runner) readerFor(ctx context.Context, in Input) (*reader, error) {
 	}
 	key := fmt.Sprintf("%s|%v|%v|%v", in.Date, in.NearDup, in.AllowPrivate, in.NoFollow)
 	if r.in == nil || r.in.key != key {
-		rd := &reader{key: key, p: pipeline.New(opts), known: make(map[string]bool)}
+		rd := &reader{key: key, p: pipeline.New(opts)}
 		// Jobs that ended before the articles are listed need no look.
 		if err := rd.advance(ctx, r.st); err != nil {
 			return nil, err
 		}
-		const page = 1000
-		for off := 0; ; off += page {
-			as, err := r.st.ListArticles(ctx, store.ListOptions{Limit: page, Offset: off})
-			if err != nil {
-				return nil, fmt.Errorf("load stored articles: %w", err)
-			}
-			for _, a := range as {
-				rd.know(a)
-			}
-			if len(as) < page {
-				break
-			}
+		if err := pipeline.Load(ctx, rd.p, r.st); err != nil {
+			return nil, err
 		}
+		rd.p.KeepSignatures()
 		r.in = rd
 	}
 	return r.in, r.refresh(ctx)
@@ -89,10 +79,7 @@ func (rd *reader) advance(ctx context.Context, q store.Jobs) error {
 	return nil
 }
 
-func (rd *reader) know(a model.Article) {
-	rd.known[a.ID] = true
-	rd.p.Known(a)
-}
+func (rd *reader) know(a model.Article) { rd.p.Known(a) }
 
 // refresh tells the pipeline about the articles other ingest jobs read
 // since it last looked, as their results list them.
@@ -111,7 +98,7 @@ func (r *runner) refresh(ctx context.Context) error {
 			continue
 		}
 		for _, id := range res.Articles {
-			if r.in.known[id] {
+			if r.in.p.Seen(id) {
 				continue
 			}
 			a, err := r.st.Article(ctx, id)
@@ -146,6 +133,7 @@ func (r *runner) ingest(ctx context.Context, job store.Job) ([]byte, error) {
 		json.Unmarshal(job.Result, &res) // an earlier attempt's articles come first
 	}
 	sink := pipeline.NewSink(r.st)
+	sink.Signature = rd.p.TakeSignature
 	var failed []string
 	refused := make(map[string]bool)
 	sink.Failed = func(a model.Article, err error) {
@@ -158,7 +146,6 @@ func (r *runner) ingest(ctx context.Context, job store.Job) ([]byte, error) {
 			failed = append(failed, err.Error())
 			continue
 		}
-		rd.known[a.ID] = true
 		arts = append(arts, a)
 		if a.DuplicateOf != "" {
 			res.Duplicates++

@@ -58,7 +58,11 @@ type RelinkStore interface {
 // storydesk ingest) come first, in listing order, and keep their links.
 // It returns how many links changed.
 func Relink(ctx context.Context, st RelinkStore, opts dedup.Options) (int, error) {
-	arts, err := st.ListArticles(ctx, store.ListOptions{})
+	sigs, signed, err := storedSignatures(ctx, st)
+	if err != nil {
+		return 0, fmt.Errorf("relink: %w", err)
+	}
+	arts, err := st.ListArticles(ctx, store.ListOptions{NoText: signed})
 	if err != nil {
 		return 0, fmt.Errorf("relink: %w", err)
 	}
@@ -85,15 +89,38 @@ func Relink(ctx context.Context, st RelinkStore, opts dedup.Options) (int, error
 		}
 	}
 	idx := dedup.New(opts)
+	// add puts a in the index by its stored signature, or by its text
+	// (read now if the listing left it out).
+	add := func(a model.Article) (dedup.Match, error) {
+		if sig, ok := sigs[a.ID]; ok {
+			if m, _, err := idx.AddSignature(a.ID, sig); err == nil {
+				return m, nil
+			}
+		}
+		if signed {
+			full, err := st.(signatureReader).Article(ctx, a.ID)
+			if err != nil {
+				return dedup.Match{}, err
+			}
+			a.Text = full.Text
+		}
+		m, _ := idx.Add(a.ID, a.Text)
+		return m, nil
+	}
 	for i, a := range arts {
 		if !placed[i] {
-			idx.Add(a.ID, a.Text)
+			if _, err := add(a); err != nil {
+				return 0, fmt.Errorf("relink: %w", err)
+			}
 		}
 	}
 	changed := 0
 	for _, i := range order {
 		a := arts[i]
-		m, _ := idx.Add(a.ID, a.Text)
+		m, err := add(a)
+		if err != nil {
+			return changed, fmt.Errorf("relink: %w", err)
+		}
 		if m.Original == a.DuplicateOf && (m.Original == "" || math.Abs(m.Similarity-a.Similarity) < 1e-9) {
 			continue
 		}
@@ -103,4 +130,27 @@ func Relink(ctx context.Context, st RelinkStore, opts dedup.Options) (int, error
 		changed++
 	}
 	return changed, nil
+}
+
+// signatureReader is a store that keeps dedup signatures.
+type signatureReader interface {
+	EachSignature(ctx context.Context, fn func(id string, sig []byte) error) error
+	Article(ctx context.Context, id string) (model.Article, error)
+}
+
+// storedSignatures reads every stored signature, when st keeps them.
+func storedSignatures(ctx context.Context, st RelinkStore) (map[string]dedup.Sig, bool, error) {
+	ss, ok := st.(signatureReader)
+	if !ok {
+		return nil, false, nil
+	}
+	sigs := make(map[string]dedup.Sig)
+	err := ss.EachSignature(ctx, func(id string, b []byte) error {
+		var sig dedup.Sig
+		if sig.UnmarshalBinary(b) == nil {
+			sigs[id] = sig
+		}
+		return nil
+	})
+	return sigs, true, err
 }
