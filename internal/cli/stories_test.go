@@ -23,6 +23,12 @@ func TestStoredStories(t *testing.T) {
 		if err := json.Unmarshal([]byte(lines[0]), &first); err != nil {
 			t.Fatalf("%v: %s", err, lines[0])
 		}
+		for _, l := range lines {
+			var s storyLine
+			if err := json.Unmarshal([]byte(l), &s); err != nil || s.Label == "" {
+				t.Errorf("story %s has no label (%v); every story of the seeds has titled articles", s.ID, err)
+			}
+		}
 		if first.Articles != 5 || len(first.Outlets) != 4 {
 			t.Errorf("newest story has %d articles from %v, want the 5 seeds from 4 named outlets", first.Articles, first.Outlets)
 		}

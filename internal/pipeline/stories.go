@@ -153,13 +153,20 @@ func redirectsFor(ctx context.Context, st StoryStore, records []store.StoryRecor
 	return redirects, nil
 }
 
+// headlineOf is the first title among a story's articles, a page's own
+// before those it carries (a story of carried articles only takes theirs).
 func headlineOf(arts []model.Article, members []int) string {
+	var carried string
 	for _, i := range members {
-		if arts[i].Title != "" && arts[i].EmbeddedIn == "" {
+		switch {
+		case arts[i].Title == "":
+		case arts[i].EmbeddedIn == "":
 			return arts[i].Title
+		case carried == "":
+			carried = arts[i].Title
 		}
 	}
-	return ""
+	return carried
 }
 
 // StoredStory builds the briefing input of a stored story: its articles,

@@ -178,7 +178,7 @@ func TestUIPages(t *testing.T) {
 		code int
 		want []string
 	}{
-		{"/", 200, []string{`id="stories"`, "/stories/" + stories.Stories[0].ID, `name="q"`}},
+		{"/", 200, []string{`id="stories"`, "/stories/" + stories.Stories[0].ID, `name="q"`, `class="meta thread"`}},
 		{"/stories/" + stories.Stories[0].ID, 200, []string{"<svg", `href="/"`}},
 		{"/search?q=Ushakov", 200, []string{`id="hits"`, "<mark>Ushakov</mark>", "/articles/"}},
 		{"/search?q=%3Cscript%3E", 200, []string{"&lt;script&gt;"}},

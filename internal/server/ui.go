@@ -53,6 +53,9 @@ type uiPage struct {
 	Story   string // the story holding Article, if any
 	Error   string
 	Next    string // link to the next page of a listing
+	// Labels names the stories listed, for links between stories of one
+	// thread.
+	Labels map[string]string
 }
 
 func (s *Server) render(w http.ResponseWriter, r *http.Request, code int, name string, p uiPage) {
@@ -69,7 +72,10 @@ func (s *Server) uiStories(w http.ResponseWriter, r *http.Request) {
 		s.uiError(w, r, err)
 		return
 	}
-	p := uiPage{Title: "Stories", Stories: stories}
+	p := uiPage{Title: "Stories", Stories: stories, Labels: make(map[string]string, len(stories))}
+	for _, st := range stories {
+		p.Labels[st.ID] = st.Label
+	}
 	if limit, offset, _ := s.page(r, 50); len(stories) == limit {
 		p.Next = "/?limit=" + strconv.Itoa(limit) + "&offset=" + strconv.Itoa(offset+limit)
 	}
