@@ -27,7 +27,9 @@ type termIndex struct {
 	// words caches the term id of each lower-cased word seen: -1 for a
 	// word that is not a content word.
 	words map[string]int32
-	set   map[int32]bool // scratch for terms
+	// seen[t] == epoch marks term t as already in the claim at hand.
+	seen  []uint32
+	epoch uint32
 	// frameIDs caches the term id of each event frame (class, agent).
 	frameIDs map[[2]string]int32
 }
@@ -52,7 +54,7 @@ const (
 // after them only repeat their words), so that words every article
 // repeats ("summit", the main actors) count for less than a rare detail.
 func index(cs []claim, first int) *termIndex {
-	x := &termIndex{ids: map[string]int32{}, n: float64(first), words: map[string]int32{}, set: map[int32]bool{}, frameIDs: map[[2]string]int32{}}
+	x := &termIndex{ids: map[string]int32{}, n: float64(first), words: map[string]int32{}, frameIDs: map[[2]string]int32{}}
 	for i := range cs {
 		if c := &cs[i]; c.sub {
 			p := &cs[c.parent]
@@ -74,8 +76,14 @@ func index(cs []claim, first int) *termIndex {
 
 // terms sets c.terms and c.values; new terms get ids only when add is set.
 func (x *termIndex) terms(c *claim, add bool) {
-	set := x.set
-	clear(set)
+	x.epoch++
+	c.terms = c.terms[:0]
+	mark := func(v int32) {
+		if x.seen[v] != x.epoch {
+			x.seen[v] = x.epoch
+			c.terms = append(c.terms, v)
+		}
+	}
 	id := func(t string, value bool, kind termKind) int32 {
 		v, ok := x.ids[t]
 		if !ok {
@@ -90,6 +98,7 @@ func (x *termIndex) terms(c *claim, add bool) {
 			x.frames = append(x.frames, strings.HasPrefix(t, "f:"))
 			x.kinds = append(x.kinds, kind)
 			x.df = append(x.df, 0)
+			x.seen = append(x.seen, 0)
 		}
 		if value {
 			x.values[v] = true
@@ -98,14 +107,14 @@ func (x *termIndex) terms(c *claim, add bool) {
 	}
 	put := func(t string, value bool, kind termKind) {
 		if v := id(t, value, kind); v >= 0 {
-			set[v] = true
+			mark(v)
 		}
 	}
 	if c.sub && c.wordTerms != nil {
 		// A sub-clause's words are its sentence claim's, looked up once.
 		for _, v := range c.wordTerms {
 			if v >= 0 {
-				set[v] = true
+				mark(v)
 			}
 		}
 	} else if add {
@@ -131,7 +140,7 @@ func (x *termIndex) terms(c *claim, add bool) {
 			c.wordTerms[k] = v
 		}
 		if v >= 0 {
-			set[v] = true
+			mark(v)
 		}
 	}
 	for _, e := range c.entities {
@@ -156,7 +165,7 @@ func (x *termIndex) terms(c *claim, add bool) {
 				}
 			}
 			if v >= 0 {
-				set[v] = true
+				mark(v)
 			}
 		}
 	}
@@ -175,16 +184,13 @@ func (x *termIndex) terms(c *claim, add bool) {
 			put("t:"+t.Value[:16], true, kindValue)
 		}
 	}
-	c.terms = c.terms[:0]
+	slices.Sort(c.terms)
 	c.values = c.values[:0]
-	for t := range set {
-		c.terms = append(c.terms, t)
+	for _, t := range c.terms {
 		if x.values[t] {
 			c.values = append(c.values, t)
 		}
 	}
-	slices.Sort(c.terms)
-	slices.Sort(c.values)
 }
 
 func (x *termIndex) weigh(c *claim) {

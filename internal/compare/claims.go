@@ -53,6 +53,8 @@ func claims(arts []model.Article, anns []model.Annotations, opts Options) (out [
 	}
 	out = make([]claim, 0, n)
 	subs := make([]claim, 0, 2*n)
+	var classes []string // scratch, for one clause at a time
+	var local annotationsWithin
 	for ai := range arts {
 		if ai >= len(anns) {
 			break
@@ -66,7 +68,7 @@ func claims(arts []model.Article, anns []model.Annotations, opts Options) (out [
 			if !statement(text, opts.MinClauseWords) {
 				continue
 			}
-			ann := within(&anns[ai], s.Start, s.End)
+			ann := local.of(&anns[ai], s.Start, s.End)
 			for _, cl := range splitClauses(text, opts.MinClauseWords) {
 				c := claim{art: ai, sentence: strings.TrimSpace(text)}
 				c.text = strings.TrimSpace(text[cl[0]:cl[1]])
@@ -75,7 +77,7 @@ func claims(arts []model.Article, anns []model.Annotations, opts Options) (out [
 				c.words = words(c.text)
 				attach(&c, ann)
 				c.frames = frames(c.words)
-				classes := wordClasses(c.words, stems)
+				classes = wordClasses(classes, c.words, stems)
 				c.preds = distinct(classes)
 				out = append(out, c)
 				subs = subClauses(subs, &out[len(out)-1], len(out)-1, ann, classes)

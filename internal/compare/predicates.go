@@ -85,7 +85,7 @@ var negators = setOf(`not never no cannot`)
 // surrender", "was not invited to join") counts as its negated class when
 // it has one. cache, when not nil, keeps the stems of words already seen.
 func predicates(ws []word, cache map[string]string) []string {
-	return distinct(wordClasses(ws, cache))
+	return distinct(wordClasses(nil, ws, cache))
 }
 
 // distinct returns the classes of wordClasses, each once, in order.
@@ -100,10 +100,15 @@ func distinct(classes []string) []string {
 }
 
 // wordClasses returns the class each word states, "" for none, as
-// predicates reads them; a part of the words keeps the classes its
-// whole gives it.
-func wordClasses(ws []word, cache map[string]string) []string {
-	out := make([]string, len(ws))
+// predicates reads them, in dst's array when it is long enough; a part
+// of the words keeps the classes its whole gives it.
+func wordClasses(dst []string, ws []word, cache map[string]string) []string {
+	out := dst[:0]
+	if cap(out) < len(ws) {
+		out = make([]string, len(ws))
+	}
+	out = out[:len(ws)]
+	clear(out)
 	lastNeg := -10
 	for i, w := range ws {
 		t := w.text

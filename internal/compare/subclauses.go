@@ -225,20 +225,30 @@ func namedBefore(c *claim, id string, at int, ann *model.Annotations) bool {
 	return false
 }
 
-// within returns the annotations of ann that begin inside the rune span
-// [from, to): what the sub-clauses of one sentence can hold.
-func within(ann *model.Annotations, from, to int) *model.Annotations {
+// annotationsWithin cuts from an article's annotations those of one
+// sentence, reusing its buffers: what one cut returns is good until the
+// next.
+type annotationsWithin struct {
+	ann      model.Annotations
+	mentions []model.Mention
+}
+
+// of returns the annotations of ann that begin inside the rune span
+// [from, to): what the clauses of one sentence can hold.
+func (w *annotationsWithin) of(ann *model.Annotations, from, to int) *model.Annotations {
 	in := func(sp model.Span) bool { return sp.Start >= from && sp.Start < to }
-	out := &model.Annotations{}
+	out := &w.ann
+	out.Entities, out.Quantities, out.Times = out.Entities[:0], out.Quantities[:0], out.Times[:0]
+	w.mentions = w.mentions[:0]
 	for _, e := range ann.Entities {
-		var ms []model.Mention
+		at := len(w.mentions)
 		for _, m := range e.Mentions {
 			if in(m.Span) {
-				ms = append(ms, m)
+				w.mentions = append(w.mentions, m)
 			}
 		}
-		if len(ms) > 0 {
-			e.Mentions = ms
+		if len(w.mentions) > at {
+			e.Mentions = w.mentions[at:len(w.mentions):len(w.mentions)]
 			out.Entities = append(out.Entities, e)
 		}
 	}
