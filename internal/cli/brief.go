@@ -23,6 +23,7 @@ func runBrief(ctx context.Context, e *env, args []string) error {
 		if sink, err = openSink(ctx, e, *dsn, p); err != nil {
 			return err
 		}
+		p.YieldKnown() // brief every input, stored before or not
 		defer sink.close()
 	}
 	var arts []model.Article

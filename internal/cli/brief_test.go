@@ -235,3 +235,17 @@ func TestClusterSeeds(t *testing.T) {
 		t.Errorf("got %d stories in %d threads, want the seeds' story and the carried articles' in one thread: %v", len(stories), len(threads), stories)
 	}
 }
+
+// TestBriefStoredTwice briefs the seeds into a database twice: the second
+// run, with every article already stored, must print the same briefing.
+func TestBriefStoredTwice(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "b.db")
+	first, stderr, code := run(t, "brief", "--db", db, "--format", "json", seedsDir)
+	if code != 0 {
+		t.Fatalf("first brief: code %d, %s", code, stderr)
+	}
+	again, stderr, code := run(t, "brief", "--db", db, "--format", "json", seedsDir)
+	if code != 0 || again != first {
+		t.Errorf("second brief on the same database: code %d, stderr %q, same output %v", code, stderr, again == first)
+	}
+}

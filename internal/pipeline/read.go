@@ -47,6 +47,19 @@ type Pipeline struct {
 	// signed holds the signature of each article Read yielded until
 	// TakeSignature takes it; nil unless KeepSignatures was called.
 	signed map[string]dedup.Sig
+	// yielded, when set (YieldKnown), holds what Read yielded: articles
+	// known from a store are yielded once more, others only once.
+	yielded map[string]bool
+}
+
+// YieldKnown makes Read yield the articles of its inputs that the
+// pipeline knows from a store (once each), with the duplicate links they
+// were given, so that a caller can work on all its inputs (a briefing of
+// what it read) and not only on what was new.
+func (p *Pipeline) YieldKnown() {
+	if p.yielded == nil {
+		p.yielded = make(map[string]bool)
+	}
 }
 
 // New returns a pipeline with opts.
@@ -118,7 +131,8 @@ func (e *InputError) Unwrap() error { return e.Err }
 // Read reads every input in order and yields its articles, with duplicates
 // linked to their originals, or an *InputError for an input that failed;
 // the run goes on after an error. Articles already seen (same id) are not
-// yielded again.
+// yielded again: neither those read before nor, unless YieldKnown was
+// called, those the pipeline was told of (Known, Load).
 func (p *Pipeline) Read(ctx context.Context, inputs []string) iter.Seq2[model.Article, error] {
 	return func(yield func(model.Article, error) bool) {
 		ctx, cancel := context.WithCancel(ctx)
@@ -131,10 +145,15 @@ func (p *Pipeline) Read(ctx context.Context, inputs []string) iter.Seq2[model.Ar
 				continue
 			}
 			for i, a := range r.articles {
-				if p.seen[a.ID] {
+				if p.seen[a.ID] && (p.yielded == nil || p.yielded[a.ID]) {
 					continue
 				}
 				p.seen[a.ID] = true
+				if p.yielded != nil {
+					p.yielded[a.ID] = true
+				}
+				// For an article known before, the index reports the link
+				// it gave then.
 				m, dup, err := p.dups.AddSignature(a.ID, r.sigs[i])
 				if err != nil { // cannot happen: signed with the index's options
 					m, dup = p.dups.Add(a.ID, a.Text)
