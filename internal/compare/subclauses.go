@@ -112,13 +112,20 @@ func subClauses(cs []claim, c *claim, i int, ann *model.Annotations, classes []s
 		if to-ct.at < minSubWords || ct.at == 0 && to == len(ws) {
 			continue
 		}
-		from, end := ws[ct.at].start, ws[to-1].end
+		// "Ramos, who …" reads as a statement with its person.
+		begin := ct.at
+		if ct.kind == subRelative {
+			if lead := antecedent(c, ct.at, ann); lead >= 0 {
+				begin = lead
+			}
+		}
+		from, end := ws[begin].start, ws[to-1].end
 		text := strings.TrimRight(c.text[from:end], ",;:–— ")
-		s := claim{art: c.art, sentence: c.sentence, text: text, parent: i, sub: true, wordFrom: ct.at}
+		s := claim{art: c.art, sentence: c.sentence, text: text, parent: i, sub: true, wordFrom: begin}
 		s.start = c.start + utf8.RuneCountInString(c.text[:from])
 		s.end = s.start + utf8.RuneCountInString(text)
-		s.words = make([]word, 0, to-ct.at)
-		for _, w := range ws[ct.at:to] {
+		s.words = make([]word, 0, to-begin)
+		for _, w := range ws[begin:to] {
 			w.start, w.end = w.start-from, w.end-from
 			s.words = append(s.words, w)
 		}
@@ -131,7 +138,7 @@ func subClauses(cs []claim, c *claim, i int, ann *model.Annotations, classes []s
 		}
 		slices.Sort(s.entities)
 		// No frames: only sentence claims are checked for clashes.
-		s.preds = distinct(classes[ct.at:to])
+		s.preds = distinct(classes[begin:to])
 		cs = append(cs, s)
 	}
 	return cs
@@ -177,24 +184,8 @@ func subAgents(c, s *claim, kind subKind, at int, ann *model.Annotations) []stri
 		if s.words[0].text != "who" && s.words[0].text != "whom" {
 			return nil
 		}
-		// The person whose name ends just before the comma.
-		before := c.words[at-1].end
-		for _, e := range ann.Entities {
-			if e.Type != model.Person {
-				continue
-			}
-			for _, m := range e.Mentions {
-				if m.Text == "" || m.Span.Start < c.start || m.Span.Start >= c.end {
-					continue
-				}
-				if from := strings.Index(c.text, m.Text); from >= 0 && from+len(m.Text) == before {
-					key := e.ID
-					if key == "" {
-						key = strings.ToLower(e.Name)
-					}
-					return []string{key}
-				}
-			}
+		if lead := antecedent(c, at, ann); lead >= 0 {
+			return personAt(c, lead, ann)
 		}
 	}
 	return nil
@@ -263,4 +254,55 @@ func (w *annotationsWithin) of(ann *model.Annotations, from, to int) *model.Anno
 		}
 	}
 	return out
+}
+
+// antecedent returns the index of the first word of the person named
+// just before the "who" or "whom" clause that begins at word at of c,
+// or -1.
+func antecedent(c *claim, at int, ann *model.Annotations) int {
+	if w := c.words[at].text; w != "who" && w != "whom" {
+		return -1
+	}
+	before := c.words[at-1].end
+	for _, e := range ann.Entities {
+		if e.Type != model.Person {
+			continue
+		}
+		for _, m := range e.Mentions {
+			if m.Text == "" || m.Span.Start < c.start || m.Span.Start >= c.end {
+				continue
+			}
+			from := strings.LastIndex(c.text[:before], m.Text)
+			if from < 0 || from+len(m.Text) != before {
+				continue
+			}
+			for k := at - 1; k >= 0; k-- {
+				if c.words[k].start == from {
+					return k
+				}
+			}
+		}
+	}
+	return -1
+}
+
+// personAt returns the id of the person whose mention begins at word k
+// of c.
+func personAt(c *claim, k int, ann *model.Annotations) []string {
+	from := c.words[k].start
+	for _, e := range ann.Entities {
+		if e.Type != model.Person {
+			continue
+		}
+		for _, m := range e.Mentions {
+			if m.Text != "" && m.Span.Start >= c.start && m.Span.Start < c.end && strings.HasPrefix(c.text[from:], m.Text) {
+				key := e.ID
+				if key == "" {
+					key = strings.ToLower(e.Name)
+				}
+				return []string{key}
+			}
+		}
+	}
+	return nil
 }

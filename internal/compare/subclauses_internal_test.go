@@ -18,8 +18,9 @@ func TestSubClauseAgents(t *testing.T) {
 	}{
 		// A speaker named after the clause did not do it.
 		{"After the talks in Reykjavik on Monday, the two ministers will sign a fishing accord, Jonas Larsen said.", "the two ministers will sign a fishing accord", nil},
-		// "who …" tells of the person just before it.
-		{"Mayor Sofia Brandt, who will not attend the climate summit in Oslo, met the transport minister in Bergen.", "who will not attend the climate summit in Oslo", []string{"Sofia Brandt"}},
+		// "who …" tells of the person just before it, and reads with
+		// that person.
+		{"Mayor Sofia Brandt, who will not attend the climate summit in Oslo, met the transport minister in Bergen.", "Mayor Sofia Brandt, who will not attend the climate summit in Oslo", []string{"Sofia Brandt"}},
 		// The main clause goes on after a relative clause.
 		{"Mayor Sofia Brandt, who will not attend the climate summit in Oslo, met the transport minister in Bergen.", "met the transport minister in Bergen", []string{"Sofia Brandt"}},
 		// An adjunct has its own subject or none.
