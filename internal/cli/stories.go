@@ -10,6 +10,7 @@ import (
 	"github.com/storydesk/storydesk/internal/brief"
 	"github.com/storydesk/storydesk/internal/cluster"
 	"github.com/storydesk/storydesk/internal/pipeline"
+	"github.com/storydesk/storydesk/internal/server"
 	"github.com/storydesk/storydesk/internal/store"
 )
 
@@ -51,16 +52,9 @@ func runRecluster(ctx context.Context, e *env, args []string) error {
 	return nil
 }
 
-// storyLine is a story as storydesk stories prints it in JSON.
-type storyLine struct {
-	ID        string    `json:"id"`
-	Thread    string    `json:"thread"`
-	Label     string    `json:"label"`
-	FirstSeen time.Time `json:"first_seen,omitzero"`
-	LastSeen  time.Time `json:"last_seen,omitzero"`
-	Outlets   []string  `json:"outlets"`
-	Articles  int       `json:"articles"`
-}
+// storyLine is a story as storydesk stories prints it in JSON: as the
+// API lists it.
+type storyLine = server.StoryEntry
 
 func runStories(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "stories", "[flags]", "storydesk stories --limit 20")
@@ -86,7 +80,7 @@ func runStories(ctx context.Context, e *env, args []string) error {
 		enc := json.NewEncoder(e.stdout)
 		enc.SetEscapeHTML(false)
 		for _, r := range recs {
-			if err := enc.Encode(storyLine{r.ID, r.Thread, r.Label, r.FirstSeen, r.LastSeen, orNone(r.Outlets), len(r.Articles)}); err != nil {
+			if err := enc.Encode(server.Entry(r)); err != nil {
 				return err
 			}
 		}
@@ -102,13 +96,6 @@ func runStories(ctx context.Context, e *env, args []string) error {
 		fmt.Fprintf(w, "%s\t%s\t%s\t%d\t%d\t%s\n", r.ID, r.Thread, last, len(r.Articles), len(r.Outlets), orDash(r.Label))
 	}
 	return w.Flush()
-}
-
-func orNone(xs []string) []string {
-	if xs == nil {
-		return []string{}
-	}
-	return xs
 }
 
 func runStory(ctx context.Context, e *env, args []string) error {

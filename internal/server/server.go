@@ -140,7 +140,7 @@ func (s *Server) health(w http.ResponseWriter, r *http.Request) {
 // StoryEntry is a story as listings show it.
 type StoryEntry struct {
 	ID        string    `json:"id"`
-	Thread    string    `json:"thread,omitempty"`
+	Thread    string    `json:"thread"`
 	Label     string    `json:"label"`
 	FirstSeen time.Time `json:"first_seen,omitzero"`
 	LastSeen  time.Time `json:"last_seen,omitzero"`
@@ -163,13 +163,18 @@ func (s *Server) stories(r *http.Request) ([]StoryEntry, error) {
 	}
 	out := make([]StoryEntry, len(recs))
 	for i, rec := range recs {
-		outlets := rec.Outlets
-		if outlets == nil {
-			outlets = []string{}
-		}
-		out[i] = StoryEntry{rec.ID, rec.Thread, rec.Label, rec.FirstSeen, rec.LastSeen, outlets, len(rec.Articles)}
+		out[i] = Entry(rec)
 	}
 	return out, nil
+}
+
+// Entry is rec as listings show it.
+func Entry(rec store.StoryRecord) StoryEntry {
+	outlets := rec.Outlets
+	if outlets == nil {
+		outlets = []string{}
+	}
+	return StoryEntry{rec.ID, rec.Thread, rec.Label, rec.FirstSeen, rec.LastSeen, outlets, len(rec.Articles)}
 }
 
 func (s *Server) apiStories(w http.ResponseWriter, r *http.Request) {
