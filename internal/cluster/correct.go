@@ -56,6 +56,7 @@ func (c *Online) merge(a, b *story) {
 	}
 	c.join(old, young, 0)
 	young.into = old.idx
+	c.refs[young.idx].into = old.idx
 	c.linkThreads(young.idx, old.idx)
 	young.terms, young.names, young.places, young.dates, young.numbers = nil, nil, nil, nil, nil
 	young.articles, young.outlets = nil, nil

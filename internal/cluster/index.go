@@ -70,12 +70,13 @@ func (c *Online) candidates(a *story) []int32 {
 			if s == a.idx {
 				continue
 			}
-			if c.seen[s] != int32(c.docs) {
-				c.seen[s] = int32(c.docs)
-				c.hits[s] = 0
+			r := &c.refs[s]
+			if r.seen != int32(c.docs) {
+				r.seen = int32(c.docs)
+				r.hits = 0
 				touched = append(touched, s)
 			}
-			c.hits[s] += k.w
+			r.hits += k.w
 		}
 	}
 	k := c.opts.Candidates
@@ -99,14 +100,14 @@ func (c *Online) candidates(a *story) []int32 {
 	// The scratch marks must not leak into a later call with the same
 	// document count (the correction pass calls this repeatedly).
 	for _, s := range touched {
-		c.seen[s] = -1
+		c.refs[s].seen = -1
 	}
 	return top
 }
 
 func (c *Online) before(s, t int32) bool {
-	if c.hits[s] != c.hits[t] {
-		return c.hits[s] > c.hits[t]
+	if hs, ht := c.refs[s].hits, c.refs[t].hits; hs != ht {
+		return hs > ht
 	}
 	return s > t
 }
@@ -120,8 +121,8 @@ func (c *Online) tooOld(a, s *story) bool {
 
 // live follows merges to the story that absorbed s.
 func (c *Online) live(s int32) int32 {
-	for c.stories[s].into >= 0 {
-		s = c.stories[s].into
+	for c.refs[s].into >= 0 {
+		s = c.refs[s].into
 	}
 	return s
 }

@@ -104,6 +104,13 @@ type story struct {
 	epoch int32
 }
 
+// storyRef mirrors a story's into, and holds candidates' scratch marks:
+// seen is the document count of the call that last counted hits.
+type storyRef struct {
+	into, seen int32
+	hits       float32
+}
+
 // Online clusters articles one at a time. It is not safe for concurrent
 // use. The zero value is not usable; call New.
 type Online struct {
@@ -116,8 +123,9 @@ type Online struct {
 	docs     int
 	stories  []*story
 	touched  []int32
-	hits     []float32
-	seen     []int32
+	// refs is by story index what candidates reads for each posting, in
+	// one small record so that a lookup touches one place.
+	refs     []storyRef
 	sinceFix int
 	merges   int
 }
@@ -153,8 +161,7 @@ func (c *Online) Add(it Item) Assignment {
 		s.thread = s.idx
 		s.labelScore = 0
 		c.stories = append(c.stories, s)
-		c.hits = append(c.hits, 0)
-		c.seen = append(c.seen, -1)
+		c.refs = append(c.refs, storyRef{into: -1, seen: -1})
 		s.threadTried = s.size
 		if t := c.threadFor(s, cands); t >= 0 {
 			c.linkThreads(s.idx, t)
@@ -424,7 +431,7 @@ func addDetail(ds []detail, d detail) []detail {
 }
 
 func (c *Online) idf(id int32) float64 {
-	return c.logDocs - float64(c.voc.stats[id].logdf) + 1
+	return c.logDocs - float64(c.voc.logdf[id]) + 1
 }
 
 // Len is the number of articles added.

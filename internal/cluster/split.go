@@ -149,8 +149,7 @@ func (c *Online) apply(s *story, members []*story, side []bool, a, b *story) {
 	b.thread = b.idx
 	b.linked = true
 	c.stories = append(c.stories, b)
-	c.hits = append(c.hits, 0)
-	c.seen = append(c.seen, -1)
+	c.refs = append(c.refs, storyRef{into: -1, seen: -1})
 	c.index(b, b)
 	c.linkThreads(b.idx, s.idx)
 	c.markTouched(s)
@@ -245,6 +244,7 @@ func (c *Online) Reassign(items []Item) int {
 		if len(ms) == 0 {
 			// Redirect to where its first article went.
 			s.into = dest[s.articles[0]]
+			c.refs[s.idx].into = s.into
 			c.linkThreads(s.idx, s.into)
 			s.terms, s.names, s.places, s.dates, s.numbers = nil, nil, nil, nil, nil
 			s.articles, s.outlets = nil, nil

@@ -25,7 +25,10 @@ type vocab struct {
 	// probing), the hash and id+1 of each key; id+1 == 0 is empty.
 	slots []slot
 	stats []termStat // by id
-	free  []int32    // dropped ids, reused first (lowest last)
+	// logdf is ln(df+1) by id, apart from stats so that IDF, read for
+	// every feature compared, finds many ids per cache line.
+	logdf []float32
+	free  []int32 // dropped ids, reused first (lowest last)
 	live  int
 	limit int
 	// epoch counts the sweeps that dropped ids; see termStat.born.
@@ -40,8 +43,7 @@ type slot struct {
 
 // termStat is what the clusterer knows of one feature.
 type termStat struct {
-	df    int32
-	logdf float32 // ln(df+1), kept beside df so IDF needs no log call
+	df int32
 	// seen is the document count when the feature was last looked up.
 	seen int32
 	// born is the epoch at which the id was last given out or dropped: a
@@ -126,9 +128,11 @@ func (v *vocab) intern(h uint64, docs int32, drop func(id int32)) int32 {
 		id = v.free[n-1]
 		v.free = v.free[:n-1]
 		v.stats[id] = termStat{seen: docs, born: v.epoch}
+		v.logdf[id] = 0
 	} else {
 		id = int32(len(v.stats))
 		v.stats = append(v.stats, termStat{seen: docs, born: v.epoch})
+		v.logdf = append(v.logdf, 0)
 	}
 	v.slots[pos] = slot{h: h, id: id + 1}
 	v.live++
@@ -195,6 +199,7 @@ func (v *vocab) sweep(docs int32, drop func(id int32)) {
 			continue
 		}
 		*st = termStat{seen: -1, born: v.epoch}
+		v.logdf[i] = 0
 		drop(int32(i))
 		v.free = append(v.free, int32(i))
 		dropped++
@@ -234,9 +239,9 @@ func (v *vocab) count(id int32) {
 	st := &v.stats[id]
 	st.df++
 	if int(st.df) < len(logDFs) {
-		st.logdf = logDFs[st.df]
+		v.logdf[id] = logDFs[st.df]
 	} else {
-		st.logdf = float32(math.Log(float64(st.df + 1)))
+		v.logdf[id] = float32(math.Log(float64(st.df + 1)))
 	}
 }
 
