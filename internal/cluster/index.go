@@ -181,6 +181,7 @@ func (c *Online) join(s, a *story, sc float64) {
 	if a.size == 1 && sc > s.labelScore {
 		s.label, s.labelScore = a.label, sc
 	}
+	s.lastDoc = int32(c.docs)
 	c.index(s, a)
 	c.markTouched(s)
 }

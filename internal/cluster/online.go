@@ -102,6 +102,8 @@ type story struct {
 	// epoch is the vocabulary's epoch when the story's vectors and
 	// details last held only live ids (see fresh).
 	epoch int32
+	// lastDoc is the document count when the story last took an article.
+	lastDoc int32
 }
 
 // storyRef mirrors a story's into, and holds candidates' scratch marks:
@@ -127,6 +129,7 @@ type Online struct {
 	// one small record so that a lookup touches one place.
 	refs     []storyRef
 	sinceFix int
+	newest   time.Time // the latest publication time added
 	merges   int
 }
 
@@ -134,6 +137,7 @@ type Online struct {
 func New(opts Options) *Online {
 	c := &Online{opts: opts}
 	c.voc.limit = opts.VocabLimit
+	c.voc.keep = c.keepLive
 	return c
 }
 
@@ -204,6 +208,9 @@ func (c *Online) featurise(it Item, count bool) *story {
 	if count {
 		c.docs++
 		c.logDocs = math.Log(float64(c.docs + 1))
+		if it.Published.After(c.newest) {
+			c.newest = it.Published
+		}
 	}
 	s := &story{idx: -1, size: 1, into: -1, first: it.Published, last: it.Published}
 	s.terms = c.vector(f.Terms, kindTerm, count)
@@ -217,6 +224,7 @@ func (c *Online) featurise(it Item, count bool) *story {
 	s.articles = []string{it.ID}
 	s.label = labelOf(it)
 	s.epoch = c.voc.epoch
+	s.lastDoc = int32(c.docs)
 	return s
 }
 
@@ -287,6 +295,38 @@ func (c *Online) internHash(h uint64) int32 {
 		c.postings = append(c.postings, nil)
 	}
 	return id
+}
+
+// keepLive marks as seen now every feature of the stories still in play,
+// so that the vocabulary forgets none of them: stories that took an
+// article since the vocabulary's last sweep, and stories last seen no
+// more than MaxAge before the newest article. When they hold too many
+// features for the limit, the vocabulary grows instead of forgetting.
+func (c *Online) keepLive() {
+	now := int32(c.docs)
+	mark := func(id int32) { c.voc.stats[id].seen = now }
+	for _, s := range c.stories {
+		if s.into >= 0 {
+			continue
+		}
+		recent := c.opts.MaxAge > 0 && !s.last.IsZero() && !c.newest.IsZero() && c.newest.Sub(s.last) <= c.opts.MaxAge
+		if s.lastDoc < c.voc.sweptAt && !recent {
+			continue
+		}
+		c.fresh(s)
+		for _, f := range s.terms {
+			mark(f.id)
+		}
+		for _, f := range s.names {
+			mark(f.id)
+		}
+		for _, ds := range [...][]detail{s.places, s.dates, s.numbers} {
+			for _, d := range ds {
+				mark(d.id)
+				mark(d.noun)
+			}
+		}
+	}
 }
 
 // forget drops a feature's postings when the vocabulary gives its id up.

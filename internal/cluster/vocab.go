@@ -34,6 +34,11 @@ type vocab struct {
 	// epoch counts the sweeps that dropped ids; see termStat.born.
 	epoch int32
 	sink  uint64 // keeps touch's loads
+	// keep, when set, is called before a sweep to mark as seen now the
+	// features that must stay (see Online.keepLive); sweptAt is the
+	// document count at the last sweep.
+	keep    func()
+	sweptAt int32
 }
 
 type slot struct {
@@ -156,46 +161,53 @@ func (v *vocab) rehash(n int) {
 	}
 }
 
-// sweep drops about a quarter of the limit: the ids seen least recently,
-// never one seen at the current document count docs. When that frees too
-// little (most ids are that recent), the limit grows instead.
+// sweep drops about a quarter of the limit, never an id seen at the
+// current document count docs (nor one keep marks): the rarest first, and
+// of equally rare ones those seen least recently. A rare feature forgotten
+// and met again gets about the IDF it had; a common one keeps its
+// statistics while rarer ones can go. When that frees too little (most
+// ids are that recent), the limit grows instead.
 func (v *vocab) sweep(docs int32, drop func(id int32)) {
 	want := max(v.limit/4, 1)
-	// A histogram of last sightings over [oldest, docs) finds the cut.
-	const buckets = 1024
-	oldest := docs
-	for i := range v.stats {
-		if v.stats[i].seen < oldest && !v.isFree(i) {
-			oldest = v.stats[i].seen
-		}
+	if v.keep != nil {
+		v.keep()
 	}
-	cut := oldest
-	if span := int64(docs) - int64(oldest); span > 0 {
-		var hist [buckets]int
-		for i := range v.stats {
-			if v.isFree(i) {
-				continue
-			}
-			if s := v.stats[i].seen; s < docs {
-				hist[int64(s-oldest)*buckets/span]++
-			}
+	v.sweptAt = docs
+	// Ids that may go, by document frequency (the last level holds all
+	// the more frequent ones).
+	const levels = 16
+	level := func(st termStat) int { return min(int(st.df), levels-1) }
+	var byDF [levels]int
+	oldest := [levels]int32{}
+	for l := range oldest {
+		oldest[l] = docs
+	}
+	for i, st := range v.stats {
+		if v.isFree(i) || st.seen >= docs {
+			continue
 		}
-		n := 0
-		for b := range buckets {
-			n += hist[b]
-			// Bucket b covers sightings below oldest + (b+1)·span/buckets.
-			cut = oldest + int32(int64(b+1)*span/buckets)
-			if n >= want {
-				break
-			}
-		}
-		cut = min(cut, docs)
+		l := level(st)
+		byDF[l]++
+		oldest[l] = min(oldest[l], st.seen)
+	}
+	// All of the levels below l go, and of level l those seen before cut.
+	l, n := 0, 0
+	for l < levels && n+byDF[l] < want {
+		n += byDF[l]
+		l++
+	}
+	cut := docs
+	if l < levels {
+		cut = v.recencyCut(l, level, oldest[l], docs, want-n)
 	}
 	v.epoch++
 	dropped := 0
 	for i := range v.stats {
 		st := &v.stats[i]
-		if v.isFree(i) || st.seen >= cut {
+		if v.isFree(i) || st.seen >= docs {
+			continue
+		}
+		if sl := level(*st); sl > l || (sl == l && st.seen >= cut) {
 			continue
 		}
 		*st = termStat{seen: -1, born: v.epoch}
@@ -214,6 +226,32 @@ func (v *vocab) sweep(docs int32, drop func(id int32)) {
 	if dropped < want/2 {
 		v.limit += v.limit / 2
 	}
+}
+
+// recencyCut is the sighting before which about want of the ids of level
+// l (seen in [oldest, docs)) were last seen, found by a histogram.
+func (v *vocab) recencyCut(l int, level func(termStat) int, oldest, docs int32, want int) int32 {
+	span := int64(docs) - int64(oldest)
+	if span <= 0 {
+		return docs
+	}
+	const buckets = 1024
+	var hist [buckets]int
+	for i, st := range v.stats {
+		if v.isFree(i) || st.seen >= docs || level(st) != l {
+			continue
+		}
+		hist[int64(st.seen-oldest)*buckets/span]++
+	}
+	n := 0
+	for b := range buckets {
+		n += hist[b]
+		if n >= want {
+			// Bucket b covers sightings below oldest + (b+1)·span/buckets.
+			return min(oldest+int32((int64(b)+1)*span/buckets), docs)
+		}
+	}
+	return docs
 }
 
 // isFree reports whether id i is on the free list (seen is -1 only there).

@@ -6,6 +6,63 @@ import (
 	"time"
 )
 
+// TestForgettingKeepsQuality checks that a vocabulary far smaller than the
+// stream's, which forgets many times over, clusters a synthetic stream
+// about as well as one that keeps every feature: the stories in play keep
+// theirs (keepLive).
+func TestForgettingKeepsQuality(t *testing.T) {
+	so := SynthOptions{Articles: 5000, Stories: 500, Days: 40, Outlets: 10, Syndicated: 0.1, Noise: 0.05, Twins: 0.3, Seed: 11}
+	run := func(limit int) (f1 float64, c *Online) {
+		opts := DefaultOptions()
+		opts.VocabLimit, opts.MaxAge = limit, 3*24*time.Hour
+		c = New(opts)
+		st := NewStream(so)
+		gold, pred := map[string]string{}, map[string]string{}
+		for {
+			it, g, ok := st.Next()
+			if !ok {
+				break
+			}
+			gold[it.ID] = g
+			pred[it.ID] = c.Add(it).Story
+		}
+		c.Correct()
+		for id, s := range pred {
+			pred[id] = c.Resolve(s)
+		}
+		return bcubedF1(gold, pred), c
+	}
+	all, full := run(0)
+	small, c := run(6000)
+	t.Logf("B-cubed F1: every feature kept %.3f (%d ids), limit 6000 %.3f (limit now %d, %d ids, %d sweeps)",
+		all, len(full.voc.stats), small, c.voc.limit, len(c.voc.stats), c.voc.epoch)
+	if c.voc.epoch < 3 || 4*len(c.voc.stats) > 3*len(full.voc.stats) {
+		t.Fatalf("%d sweeps, %d ids of %d: the small vocabulary did not forget", c.voc.epoch, len(c.voc.stats), len(full.voc.stats))
+	}
+	if small < all-0.01 {
+		t.Errorf("B-cubed F1 %.3f with a forgetting vocabulary, %.3f with all: forgetting costs too much", small, all)
+	}
+}
+
+// bcubedF1 is the B-cubed F1 of pred against gold (item → cluster).
+func bcubedF1(gold, pred map[string]string) float64 {
+	type pair struct{ g, p string }
+	both, byGold, byPred := map[pair]int{}, map[string]int{}, map[string]int{}
+	for id, g := range gold {
+		both[pair{g, pred[id]}]++
+		byGold[g]++
+		byPred[pred[id]]++
+	}
+	var p, r float64
+	for id, g := range gold {
+		n := float64(both[pair{g, pred[id]}])
+		p += n / float64(byPred[pred[id]])
+		r += n / float64(byGold[g])
+	}
+	p, r = p/float64(len(gold)), r/float64(len(gold))
+	return 2 * p * r / (p + r)
+}
+
 // TestVocabInternsByHash checks that ids stay the same through the
 // table's growth and that a key of one kind is not the same feature as
 // the same key of another kind.
@@ -98,11 +155,12 @@ func TestForgottenIDsLeaveStories(t *testing.T) {
 	for _, f := range old.terms {
 		oldIDs[f.id] = true
 	}
-	// Other news, each article with words of its own, until some of the
-	// fire story's ids stand for other words.
+	// Other news, weeks later, each article with words of its own, until
+	// some of the fire story's ids stand for other words.
+	later := at.Add(opts.MaxAge + 24*time.Hour)
 	reused := false
 	for i := 0; i < 400 && !reused; i++ {
-		it := Item{ID: fmt.Sprint("n", i), Published: at.Add(time.Duration(i) * time.Hour),
+		it := Item{ID: fmt.Sprint("n", i), Published: later.Add(time.Duration(i) * time.Hour),
 			Title: fmt.Sprintf("Council%d approves budget%d", i, i),
 			Text:  fmt.Sprintf("The council%d of district%d approved budget%d for school%d repairs.", i, i, i, i)}
 		a := c.Add(it)
