@@ -22,6 +22,13 @@
 // article's counts agrees with the story. Otherwise it starts a new story. A story keeps only its
 // CentroidTerms and CentroidNames strongest features.
 //
+// Features are interned by a 64-bit hash of their kind and text; the
+// strings are not kept. Document frequencies live in a table of at most
+// about VocabLimit features: when it is full, the rarest features not held
+// by a story in play (one fed since the last sweep, or last seen within
+// MaxAge) are forgotten, so memory and the cost of a lookup do not grow
+// with the length of the stream.
+//
 // Corrections: every MergeEvery articles, stories changed since the last
 // pass are compared with their candidates, story to story, and merged into
 // the older one at MergeThreshold; the younger ID redirects (Resolve).
