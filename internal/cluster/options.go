@@ -79,10 +79,13 @@ type Options struct {
 	ThreadThreshold float64
 	ThreadWindow    time.Duration
 	// VocabLimit caps the number of distinct features (terms, names,
-	// details) whose document frequencies are kept; when it is reached,
-	// the quarter seen least recently are forgotten, and a forgotten one
-	// seen again counts as new and rare. It bounds memory and keeps the
-	// cost of a lookup flat on endless streams; 0 keeps every feature.
+	// details) whose document frequencies are kept; when it is reached, a
+	// quarter of it is forgotten, the rarest and least recently seen
+	// first, never a feature of a story fed since the last sweep or last
+	// seen within MaxAge (the limit grows when those need more room). A
+	// forgotten feature seen again counts as new and rare. It bounds
+	// memory and keeps the cost of a lookup flat on endless streams; 0
+	// keeps every feature.
 	VocabLimit int
 }
 
