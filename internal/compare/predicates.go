@@ -13,17 +13,21 @@ import (
 // like any other by how many of the story's claims hold it.
 var predicateClasses = map[string][]string{
 	// Two or more parties meeting or talking.
-	"meet": {"meet", "meeting", "met", "talks", "summit", "sit", "conversation", "discussion", "discuss", "negotiation", "negotiate", "conference", "encounter"},
+	"meet": {"meet", "meeting", "met", "talks", "summit", "sit", "sit-down", "conversation", "discussion", "discuss", "negotiation", "negotiate", "conference", "encounter",
+		"one-on-one", "bilateral", "tête-à-tête", "tete-a-tete", "face-to-face", "huddle", "parley"},
+	// Talking at a distance: by telephone or video (see also callNoun
+	// and the remote phrases).
+	"remote": {"phoned", "telephoned", "videoconference", "video-conference", "teleconference", "videocall", "video-call", "phone-call", "livestream"},
 	// Turning something down.
 	"refuse": {"refuse", "reject", "deny", "dismiss", "rebuff", "decline", "oppose", "veto", "spurn"},
 	// Giving something up, as territory or a claim.
-	"cede": {"cede", "surrender", "concession", "concede", "relinquish", "give", "yield", "withdraw", "swap", "swapping"},
+	"cede": {"cede", "surrender", "concession", "concede", "relinquish", "give", "yield", "withdraw", "swap", "swapping", "handover", "hand-over"},
 	// Putting an idea forward.
 	"propose": {"propose", "proposal", "suggest", "suggestion", "float", "floated", "push", "urge", "dangle", "offer", "hint"},
 	// Warning of harm to come.
 	"warn": {"warn", "warning", "threaten", "threat", "caution"},
 	// Coming to terms.
-	"agree": {"agree", "agreement", "deal", "accord", "pact", "settle", "settlement", "treaty"},
+	"agree": {"agree", "agreed", "agreement", "deal", "accord", "pact", "settle", "settlement", "treaty"},
 	// Taking ground or people by force.
 	"capture": {"capture", "seize", "occupy", "overrun", "conquer"},
 	// A pause in fighting.
@@ -31,7 +35,79 @@ var predicateClasses = map[string][]string{
 	// Being left out of something.
 	"exclude": {"exclude", "exclusion", "excluded", "absent", "absence", "sidelined", "sideline"},
 	// One more of something, after a first.
-	"follow": {"second", "subsequent", "follow-up"},
+	"follow": {"second", "subsequent", "follow-up", "follow-on"},
+}
+
+// phrases give a class to words that state it only together: a
+// modifier and the head it comes before (at most within words on), as
+// "video" before "link" or "hand" before "over". The modifier takes the
+// class; the head keeps its own, so that a "virtual meeting" is a
+// meeting and a remote one.
+type phrase struct {
+	class      string
+	modifiers  map[string]bool // stems
+	heads      map[string]bool // stems
+	within     int
+	eitherWay  bool // the head may also come first ("land swap", "swap of land")
+	headClass  bool // the head takes the class too
+	headIsMeet bool // any word of the meet class is a head
+}
+
+var phrases = []phrase{
+	// A meeting or call held at a distance.
+	{class: "remote", modifiers: stems(`video phone telephone virtual online zoom`),
+		heads: stems(`call link chat`), within: 2, headIsMeet: true, headClass: true},
+	// "Spoke by phone", "joined over video link".
+	{class: "remote", modifiers: stems(`by over via`), heads: stems(`phone telephone video videolink`),
+		within: 1, headClass: true},
+	// One more meeting after a first: "a second round of talks", "a
+	// subsequent, three-way meeting", "another summit".
+	{class: "follow", modifiers: stems(`next another further third new fresh repeat`),
+		within: 3, headIsMeet: true},
+	// Giving up ground: "give up", "hand over", "trade land".
+	{class: "cede", modifiers: stems(`hand`), heads: stems(`over back`), within: 1, headClass: true},
+	{class: "cede", modifiers: stems(`swap trade exchange`), heads: stems(`land territory territorial ground`),
+		within: 3, eitherWay: true, headClass: true},
+}
+
+// callNoun is the class of "call" as a noun, a telephone or video
+// talk: after a determiner or a possessive ("a call", "their call") or
+// before "with" or "between". "Called for" and "calls on" ask; they are
+// no call, so "for" or "to" after it undoes the reading, and without a
+// determiner so does "on".
+const callNoun = "remote"
+
+var (
+	callLead  = setOf(`a the his her their its our my your this that phone video telephone conference`)
+	callWith  = setOf(`with between`)
+	callNotAs = setOf(`for to`)
+)
+
+// sequenceWords put one event after another.
+var sequenceWords = setOf(`after following`)
+
+// meetsAround reports whether a word of the meet class comes within
+// ten words before word i and within five after it.
+func meetsAround(classes []string, i int) bool {
+	before, after := false, false
+	for j := max(0, i-10); j < i; j++ {
+		before = before || classes[j] == "meet"
+	}
+	for j := i + 1; j < min(len(classes), i+6); j++ {
+		after = after || classes[j] == "meet"
+	}
+	return before && after
+}
+
+// timeUnits end a phrase: what follows tells when, not what.
+var timeUnits = stems(`day week month year weekend morning afternoon evening night`)
+
+func stems(s string) map[string]bool {
+	m := map[string]bool{}
+	for w := range setOf(s) {
+		m[stem(w)] = true
+	}
+	return m
 }
 
 // negatedClasses say which class a negated word moves to: "will not give
@@ -138,5 +214,69 @@ func wordClasses(dst []string, ws []word, cache map[string]string) []string {
 			out[i] = class
 		}
 	}
+	phraseClasses(out, ws, cache)
 	return out
+}
+
+// phraseClasses adds to classes (wordClasses's answer for ws) the
+// classes of phrases and of "call" as a noun, on words that have none.
+func phraseClasses(classes []string, ws []word, cache map[string]string) {
+	stemOf := func(i int) string {
+		t := ws[i].text
+		if s, ok := cache[t]; ok {
+			return s
+		}
+		return stem(t)
+	}
+	for i := range ws {
+		if classes[i] != "" {
+			continue
+		}
+		s := stemOf(i)
+		if sequenceWords[ws[i].text] && meetsAround(classes, i) {
+			// "a meeting … after the summit": a meeting that follows one.
+			classes[i] = "follow"
+			continue
+		}
+		if s == "call" {
+			lead := i > 0 && callLead[ws[i-1].text]
+			next := ""
+			if i+1 < len(ws) {
+				next = ws[i+1].text
+			}
+			if lead && !callNotAs[next] || callWith[next] {
+				classes[i] = callNoun
+			}
+			continue
+		}
+		for _, p := range phrases {
+			if !p.modifiers[s] {
+				continue
+			}
+			from, to := i+1, min(len(ws), i+1+p.within)
+			if p.eitherWay {
+				from = max(0, i-p.within)
+			}
+			for j := from; j < to; j++ {
+				if j == i {
+					continue
+				}
+				hs := stemOf(j)
+				if timeUnits[hs] {
+					break // "next week's summit" is no second summit
+				}
+				meet := p.headIsMeet && classes[j] == "meet"
+				if meet || p.heads[hs] {
+					classes[i] = p.class
+					if p.headClass && !meet && classes[j] == "" {
+						classes[j] = p.class
+					}
+					break
+				}
+			}
+			if classes[i] != "" {
+				break
+			}
+		}
+	}
 }

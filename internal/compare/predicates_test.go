@@ -20,6 +20,25 @@ func TestPredicates(t *testing.T) {
 		{"He floated the idea of a second meeting", []string{"propose", "follow", "meet"}},
 		{"The mayor said the budget was approved", nil},
 		{"The minister called for a ceasefire", []string{"truce"}},
+		// Talks at a distance: the modifier is remote, the head keeps
+		// its class.
+		{"The premiers held a video call on the grain corridor", []string{"remote"}},
+		{"The two presidents spoke by phone for an hour", []string{"remote"}},
+		{"Their call lasted forty minutes", []string{"remote"}},
+		{"The governors joined a virtual summit on wildfires", []string{"remote", "meet"}},
+		{"Unions call on members to strike", nil},
+		// Meeting formats.
+		{"The envoys held a tête-à-tête in the garden", []string{"meet"}},
+		{"The leaders will first hold a one-on-one", []string{"meet"}},
+		// A meeting after a first one.
+		{"Both sides hope for another round of talks", []string{"follow", "meet"}},
+		{"Officials discussed a fresh summit", []string{"meet", "follow"}},
+		{"A meeting of the two foreign ministers is planned shortly after the summit", []string{"meet", "follow"}},
+		{"Next week's summit will open in Oslo", []string{"meet"}},
+		// Giving up ground in other words.
+		{"The rebels agreed to hand over the airport", []string{"agree", "cede"}},
+		{"A plan to trade land for security", []string{"cede"}},
+		{"The land exchange was shelved", []string{"cede"}},
 	}
 	for _, tc := range tests {
 		got := predicates(words(tc.in), nil)

@@ -72,6 +72,9 @@ func subClauses(cs []claim, c *claim, i int, ann *model.Annotations, classes []s
 			continue
 		}
 		comma := strings.ContainsAny(gap, ",;:()–—")
+		if comma && listedAdjective(ws, k, gap) {
+			continue
+		}
 		w := ws[k].text
 		lower := startsLower(ws[k].raw)
 		switch {
@@ -189,6 +192,16 @@ func subAgents(c, s *claim, kind subKind, at int, ann *model.Annotations) []stri
 		}
 	}
 	return nil
+}
+
+// articles open a noun phrase.
+var articles = setOf(`a an the`)
+
+// listedAdjective reports whether the comma in gap, before word k, only
+// lists the adjectives of one noun phrase ("a long, costly war", "the
+// second, larger meeting"): an article just before the word before it.
+func listedAdjective(ws []word, k int, gap string) bool {
+	return k >= 2 && strings.TrimSpace(gap) == "," && articles[ws[k-2].text] && startsLower(ws[k].raw)
 }
 
 func startsLower(s string) bool {

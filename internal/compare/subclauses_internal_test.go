@@ -27,6 +27,8 @@ func TestSubClauseAgents(t *testing.T) {
 		{"Ferry crews walked out on Friday, after Anna Berg rejected the pay offer from the operator.", "after Anna Berg rejected the pay offer from the operator", []string{"Anna Berg"}},
 		// What someone said begins at "that".
 		{"Jonas Larsen told reporters that the fleet would stay in port for the rest of the month.", "that the fleet would stay in port for the rest of the month", nil},
+		// A comma between the adjectives of one noun phrase cuts nothing.
+		{"Mayor Sofia Brandt promised a second, larger hearing with the residents of the harbour district, after the council voted down the plan.", "Mayor Sofia Brandt promised a second, larger hearing with the residents of the harbour district", []string{"Sofia Brandt"}},
 	}
 	for _, tt := range tests {
 		arts := []model.Article{{ID: "a", Text: tt.sentence}}
