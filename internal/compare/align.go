@@ -32,6 +32,8 @@ type termIndex struct {
 	epoch uint32
 	// frameIDs caches the term id of each event frame (class, agent).
 	frameIDs map[[2]string]int32
+	// keys[i] are sentence claim i's clash keys (see clashKeys).
+	keys [][]int32
 }
 
 // termKind says what a term stands for, as strong reads it.
@@ -71,7 +73,56 @@ func index(cs []claim, first int) *termIndex {
 	for i := range cs {
 		x.weigh(&cs[i])
 	}
+	x.clashKeys(cs[:first])
 	return x
+}
+
+// clashKeys gives each sentence claim the sorted ids of what a
+// contradiction needs two claims to share (see contradictions): a
+// modifier frame's words, or the thing and unit an exact number counts.
+func (x *termIndex) clashKeys(cs []claim) {
+	ids := map[string]int32{}
+	x.keys = make([][]int32, len(cs))
+	for i := range cs {
+		c := &cs[i]
+		var ks []int32
+		put := func(k string) {
+			v, ok := ids[k]
+			if !ok {
+				v = int32(len(ids))
+				ids[k] = v
+			}
+			ks = append(ks, v)
+		}
+		for _, f := range c.frames {
+			put(f.key)
+		}
+		for _, q := range c.numbers {
+			if q.Value != nil && q.Of != "" && q.Precision == "" {
+				put("\x00" + q.Of + "\x00" + q.Unit)
+			}
+		}
+		slices.Sort(ks)
+		x.keys[i] = slices.Compact(ks)
+	}
+}
+
+// clashable reports whether sentence claims a and b share a clash key:
+// only then may contradictions find a clash between them.
+func (x *termIndex) clashable(a, b int32) bool {
+	ka, kb := x.keys[a], x.keys[b]
+	i, j := 0, 0
+	for i < len(ka) && j < len(kb) {
+		switch {
+		case ka[i] < kb[j]:
+			i++
+		case ka[i] > kb[j]:
+			j++
+		default:
+			return true
+		}
+	}
+	return false
 }
 
 // terms sets c.terms and c.values; new terms get ids only when add is set.
@@ -257,13 +308,17 @@ type pair struct {
 
 // candidates returns the pairs of claims from different articles whose
 // similarity reaches min, or, for a pair with a sub-clause (cs[first:]),
-// subMin with a strong match (see strong). Terms held by more than a quarter of the sentence claims
+// subMin with a strong match (see strong); and the pairs of sentence
+// claims whose similarity reaches near (at most min) that might clash
+// (see clashable): below min, only contradictions read a pair, and it
+// can find none in the others. Terms held by more than a quarter of the sentence claims
 // do not propose pairs (they still count in the score), which keeps the
 // work near linear in the story's size; a sub-clause, which may only
 // join on a strong match, is proposed by rarer terms only (see
 // subLimit).
-func candidates(x *termIndex, cs []claim, first int, min, subMin float64) []pair {
+func candidates(x *termIndex, cs []claim, first int, min, near, subMin float64) []pair {
 	limit := int32(first/4 + 2)
+	near = math.Min(near, min)
 	// A pair with a sub-clause must match strongly (see strong): share a
 	// frame, a class or a rare word. Only those terms propose one.
 	subLimit, rareLimit := x.subLimit(), x.rareLimit()
@@ -348,18 +403,31 @@ func candidates(x *termIndex, cs []claim, first int, min, subMin float64) []pair
 		for _, j := range touched {
 			// Each shared term counts once in each claim: 2w. The slack
 			// keeps rounding from dropping a pair the exact score keeps.
-			least, cm := min, common
-			if sub || int(j) >= first {
+			least, cm := near, common
+			subPair := sub || int(j) >= first
+			if subPair {
 				least, cm = subMin, commonSub
 			}
 			c := min32(cm[i], cm[j])
 			bound := 2 * (float64(rare[j]) + float64(c))
 			rare[j] = 0
-			if bound*1.001+1e-6 < least*float64(cs[i].norm+cs[j].norm) {
+			norms := float64(cs[i].norm + cs[j].norm)
+			if bound*1.001+1e-6 < least*norms {
 				continue
 			}
+			// Below min a sentence pair serves only to find clashes.
+			clash := -1 // not known yet
+			if !subPair && least < min && bound*1.001+1e-6 < min*norms {
+				if !x.clashable(int32(i), j) {
+					continue
+				}
+				clash = 1
+			}
 			s := denseSimilarity(dense, &cs[i], &cs[j])
-			if s < least || (sub || int(j) >= first) && !x.strong(&cs[i], &cs[j], rareLimit) {
+			if s < least || subPair && !x.strong(&cs[i], &cs[j], rareLimit) {
+				continue
+			}
+			if !subPair && s < min && clash < 0 && !x.clashable(int32(i), j) {
 				continue
 			}
 			out = append(out, pair{int32(i), j, float32(s)})

@@ -37,7 +37,7 @@ func TestCandidatesMatchAllPairs(t *testing.T) {
 	}
 	x := index(cs, len(cs))
 	for _, min := range []float64{0.05, 0.12, 0.25, 0.4} {
-		got := candidates(x, cs, len(cs), min, min)
+		got := candidates(x, cs, len(cs), min, min, min)
 		want := allPairs(cs, x.postings, min)
 		if len(want) == 0 {
 			t.Fatalf("min %v: no pairs at all; the test proves nothing", min)
@@ -45,6 +45,59 @@ func TestCandidatesMatchAllPairs(t *testing.T) {
 		if !slices.Equal(got, want) {
 			t.Errorf("min %v: candidates gives %d pairs, all pairs %d", min, len(got), len(want))
 		}
+	}
+}
+
+// TestCandidatesNearPairs: below min, candidates keeps exactly the
+// sentence pairs at or above near that share a modifier frame or a
+// counted thing, the only ones contradictions can read a clash in.
+func TestCandidatesNearPairs(t *testing.T) {
+	rng := rand.New(rand.NewSource(11))
+	vocab := strings.Fields(`breakfast lunch port city town union leaders night talks pay offer minister harbour strike
+	ferry crews walked wage deal council vote budget mayor`)
+	// Phrases that give claims modifier frames ("over a working").
+	framed := []string{"over a working breakfast", "over a working lunch", "in the port city", "with the union leaders"}
+	var cs []claim
+	for i := 0; i < 200; i++ {
+		var ws []string
+		for k := 0; k < 6+rng.Intn(10); k++ {
+			ws = append(ws, vocab[rng.Intn(1+rng.Intn(len(vocab)))])
+		}
+		if rng.Intn(3) == 0 {
+			ws = append(ws, framed[rng.Intn(len(framed))])
+		}
+		c := claim{art: rng.Intn(10), text: strings.Join(ws, " ")}
+		c.words = words(c.text)
+		c.frames = frames(c.words)
+		cs = append(cs, c)
+	}
+	x := index(cs, len(cs))
+	shareFrame := func(a, b *claim) bool {
+		for _, fa := range a.frames {
+			for _, fb := range b.frames {
+				if fa.key == fb.key {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	const min, near = 0.3, 0.12
+	var want []pair
+	nearOnly := 0
+	for _, p := range allPairs(cs, x.postings, near) {
+		if float64(p.score) >= min {
+			want = append(want, p)
+		} else if shareFrame(&cs[p.a], &cs[p.b]) {
+			want = append(want, p)
+			nearOnly++
+		}
+	}
+	if nearOnly == 0 || len(want) == len(allPairs(cs, x.postings, near)) {
+		t.Fatalf("no near pair kept or none dropped (%d kept of %d); the test proves nothing", nearOnly, len(allPairs(cs, x.postings, near)))
+	}
+	if got := candidates(x, cs, len(cs), min, near, min); !slices.Equal(got, want) {
+		t.Errorf("candidates gives %d pairs, want %d", len(got), len(want))
 	}
 }
 

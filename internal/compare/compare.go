@@ -92,7 +92,7 @@ func Compare(arts []model.Article, anns []model.Annotations, opts Options) Resul
 	all, first := claims(arts, anns, opts)
 	cs := all[:first:first]
 	ix := index(all, first)
-	related := candidates(ix, all, first, min(opts.Align, opts.Conflict), opts.SubAlign)
+	related := candidates(ix, all, first, opts.Align, opts.Conflict, opts.SubAlign)
 	pairs, near := make([]pair, 0, len(related)), make([]pair, 0, len(related))
 	for _, p := range related {
 		if float64(p.score) >= opts.Align {
