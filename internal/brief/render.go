@@ -124,10 +124,10 @@ func (p *printer) story(s model.StoryBrief) {
 	if len(s.Unique) > 0 {
 		p.heading(2, "Only one outlet reports")
 		for _, u := range s.Unique {
-			name := "[" + strconv.Itoa(p.cite[u.Article]) + "]"
+			name := "unknown outlet [" + strconv.Itoa(p.cite[u.Article]) + "]"
 			for _, a := range s.Articles {
 				if a.ID == u.Article && a.Outlet != "" {
-					name = a.Outlet + " " + name
+					name = a.Outlet + " [" + strconv.Itoa(p.cite[u.Article]) + "]"
 				}
 			}
 			p.item(p.strong(p.esc(name)))

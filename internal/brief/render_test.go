@@ -219,3 +219,20 @@ func TestHTMLHome(t *testing.T) {
 		t.Error("HTML and HTMLWith with no options differ")
 	}
 }
+
+// TestUniqueUnknownOutlet checks that an outlet-less article's unique facts
+// are headed by a name a reader can read, not a bare number.
+func TestUniqueUnknownOutlet(t *testing.T) {
+	b := Build([]Story{{
+		ID:       "s1",
+		Articles: []model.Article{{ID: "a1", Source: "a1.txt", Text: "The ferry sails at noon."}},
+		Unique:   []model.Unique{{Article: "a1", Facts: []string{"The ferry sails at noon."}}},
+	}})
+	var buf bytes.Buffer
+	if err := Text(&buf, b, TextOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(buf.String(), "unknown outlet [1]") {
+		t.Errorf("text brief lacks %q:\n%s", "unknown outlet [1]", buf.String())
+	}
+}
