@@ -46,7 +46,7 @@ var clauseCuts = []string{"; ", ", and ", ", but ", ", while ", ", whereas ", " 
 // that read as headings, captions or credits, and returns them followed
 // by their sub-clauses (see subClauses): out[:first] are the clauses.
 func claims(arts []model.Article, anns []model.Annotations, opts Options) (out []claim, first int) {
-	stems := map[string]string{}
+	stems := map[string]wordInfo{}
 	n := 0
 	for i := range anns {
 		n += len(anns[i].Sentences)

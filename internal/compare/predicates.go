@@ -159,9 +159,54 @@ var negators = setOf(`not never no cannot`)
 // predicates returns the predicate classes of a clause's words, each
 // once. A class word within three words after a negator ("will not
 // surrender", "was not invited to join") counts as its negated class when
-// it has one. cache, when not nil, keeps the stems of words already seen.
-func predicates(ws []word, cache map[string]string) []string {
+// it has one. cache, when not nil, keeps what is known of words already
+// seen.
+func predicates(ws []word, cache map[string]wordInfo) []string {
 	return distinct(wordClasses(nil, ws, cache))
+}
+
+// wordInfo is what wordClasses needs to know of a word, found once per
+// word of a story.
+type wordInfo struct {
+	class    string // the word's own class, "" for none
+	neg      string // its class after a negator, "" for none
+	negator  bool
+	call     bool // "call" or "calls": a noun or a verb
+	sequence bool // see sequenceWords
+	timeUnit bool
+	mods     uint16 // bit k: a modifier of phrases[k] (at most 16 phrases)
+	heads    uint16 // bit k: a head of phrases[k]
+}
+
+// infoOf returns the wordInfo of the lower-cased word t, from cache
+// when it is there (and kept in it when cache is not nil).
+func infoOf(t string, cache map[string]wordInfo) wordInfo {
+	if in, ok := cache[t]; ok {
+		return in
+	}
+	in := wordInfo{negator: negators[t] || strings.HasSuffix(t, "n't"), sequence: sequenceWords[t]}
+	s := stem(t)
+	class, ok := predicateOf[s]
+	in.class = class
+	key := class
+	if !ok {
+		key = s
+	}
+	in.neg = negatedOf[key]
+	in.call = s == "call"
+	in.timeUnit = timeUnits[s]
+	for k, p := range phrases {
+		if p.modifiers[s] {
+			in.mods |= 1 << k
+		}
+		if p.heads[s] {
+			in.heads |= 1 << k
+		}
+	}
+	if cache != nil {
+		cache[t] = in
+	}
+	return in
 }
 
 // distinct returns the classes of wordClasses, each once, in order.
@@ -178,67 +223,51 @@ func distinct(classes []string) []string {
 // wordClasses returns the class each word states, "" for none, as
 // predicates reads them, in dst's array when it is long enough; a part
 // of the words keeps the classes its whole gives it.
-func wordClasses(dst []string, ws []word, cache map[string]string) []string {
+func wordClasses(dst []string, ws []word, cache map[string]wordInfo) []string {
 	out := dst[:0]
 	if cap(out) < len(ws) {
 		out = make([]string, len(ws))
 	}
 	out = out[:len(ws)]
 	clear(out)
+	var local [64]wordInfo
+	infos := local[:0]
+	if len(ws) > len(local) {
+		infos = make([]wordInfo, 0, len(ws))
+	}
 	lastNeg := -10
 	for i, w := range ws {
-		t := w.text
-		if negators[t] || strings.HasSuffix(t, "n't") {
+		in := infoOf(w.text, cache)
+		infos = append(infos, in)
+		if in.negator {
 			lastNeg = i
 			continue
 		}
-		s, ok := cache[t]
-		if !ok {
-			s = stem(t)
-			if cache != nil {
-				cache[t] = s
-			}
+		if i-lastNeg <= 3 && in.neg != "" {
+			out[i] = in.neg
+			continue
 		}
-		class, ok := predicateOf[s]
-		if i-lastNeg <= 3 {
-			key := class
-			if !ok {
-				key = s
-			}
-			if neg, ok := negatedOf[key]; ok {
-				out[i] = neg
-				continue
-			}
-		}
-		if ok {
-			out[i] = class
-		}
+		out[i] = in.class
 	}
-	phraseClasses(out, ws, cache)
+	phraseClasses(out, ws, infos)
 	return out
 }
 
-// phraseClasses adds to classes (wordClasses's answer for ws) the
-// classes of phrases and of "call" as a noun, on words that have none.
-func phraseClasses(classes []string, ws []word, cache map[string]string) {
-	stemOf := func(i int) string {
-		t := ws[i].text
-		if s, ok := cache[t]; ok {
-			return s
-		}
-		return stem(t)
-	}
+// phraseClasses adds to classes (wordClasses's answer for ws, whose
+// wordInfos are infos) the classes of phrases and of "call" as a noun,
+// on words that have none.
+func phraseClasses(classes []string, ws []word, infos []wordInfo) {
 	for i := range ws {
-		if classes[i] != "" {
+		in := &infos[i]
+		if classes[i] != "" || !in.sequence && !in.call && in.mods == 0 {
 			continue
 		}
-		s := stemOf(i)
-		if sequenceWords[ws[i].text] && meetsAround(classes, i) {
+		if in.sequence && meetsAround(classes, i) {
 			// "a meeting … after the summit": a meeting that follows one.
 			classes[i] = "follow"
 			continue
 		}
-		if s == "call" {
+		if in.call {
 			lead := i > 0 && callLead[ws[i-1].text]
 			next := ""
 			if i+1 < len(ws) {
@@ -249,8 +278,8 @@ func phraseClasses(classes []string, ws []word, cache map[string]string) {
 			}
 			continue
 		}
-		for _, p := range phrases {
-			if !p.modifiers[s] {
+		for k, p := range phrases {
+			if in.mods&(1<<k) == 0 {
 				continue
 			}
 			from, to := i+1, min(len(ws), i+1+p.within)
@@ -261,12 +290,11 @@ func phraseClasses(classes []string, ws []word, cache map[string]string) {
 				if j == i {
 					continue
 				}
-				hs := stemOf(j)
-				if timeUnits[hs] {
+				if infos[j].timeUnit {
 					break // "next week's summit" is no second summit
 				}
 				meet := p.headIsMeet && classes[j] == "meet"
-				if meet || p.heads[hs] {
+				if meet || infos[j].heads&(1<<k) != 0 {
 					classes[i] = p.class
 					if p.headClass && !meet && classes[j] == "" {
 						classes[j] = p.class
