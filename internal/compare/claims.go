@@ -145,15 +145,13 @@ func splitClauses(s string, minWords int) [][2]int {
 // attach gives a claim the entities, numbers and times inside its span.
 func attach(c *claim, ann *model.Annotations) {
 	in := func(sp model.Span) bool { return sp.Start >= c.start && sp.Start < c.end }
-	seen := map[string]bool{}
 	for _, e := range ann.Entities {
 		key := e.ID
 		if key == "" {
 			key = strings.ToLower(e.Name)
 		}
 		for _, m := range e.Mentions {
-			if in(m.Span) && !seen[key] {
-				seen[key] = true
+			if in(m.Span) && !slices.Contains(c.entities, key) {
 				c.entities = append(c.entities, key)
 				switch e.Type {
 				case model.Person:

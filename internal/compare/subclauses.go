@@ -71,7 +71,7 @@ func subClauses(cs []claim, c *claim, i int, ann *model.Annotations, classes []s
 		if depth > 0 {
 			continue
 		}
-		comma := strings.ContainsAny(gap, ",;:()–—")
+		comma := gap != " " && strings.ContainsAny(gap, ",;:()–—")
 		if comma && listedAdjective(ws, k, gap) {
 			continue
 		}

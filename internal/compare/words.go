@@ -39,7 +39,8 @@ func words(s string) []word {
 	out := make([]word, 0, len(s)/6+1)
 	scan(s, func(raw string, start, end int) {
 		t := raw
-		if strings.ContainsAny(raw, "’‘") {
+		// ’ and ‘ both begin with the byte 0xE2 in UTF-8.
+		if strings.IndexByte(raw, 0xE2) >= 0 && strings.ContainsAny(raw, "’‘") {
 			t = apostrophes.Replace(raw)
 		}
 		out = append(out, word{text: strings.ToLower(t), raw: raw, start: start, end: end})
