@@ -32,8 +32,10 @@ type termIndex struct {
 	epoch uint32
 	// frameIDs caches the term id of each event frame (class, agent).
 	frameIDs map[[2]string]int32
-	// keys[i] are sentence claim i's clash keys (see clashKeys).
-	keys [][]int32
+	// keys[i] are sentence claim i's clash keys (see clashKeys), of
+	// nKeys in all.
+	keys  [][]int32
+	nKeys int
 }
 
 // termKind says what a term stands for, as strong reads it.
@@ -105,20 +107,15 @@ func (x *termIndex) clashKeys(cs []claim) {
 		slices.Sort(ks)
 		x.keys[i] = slices.Compact(ks)
 	}
+	x.nKeys = len(ids)
 }
 
-// clashable reports whether sentence claims a and b share a clash key:
-// only then may contradictions find a clash between them.
-func (x *termIndex) clashable(a, b int32) bool {
-	ka, kb := x.keys[a], x.keys[b]
-	i, j := 0, 0
-	for i < len(ka) && j < len(kb) {
-		switch {
-		case ka[i] < kb[j]:
-			i++
-		case ka[i] > kb[j]:
-			j++
-		default:
+// clashable reports whether sentence claim b holds a clash key that
+// marked holds for the claim at hand (marked[k] == mark): only then may
+// contradictions find a clash between the two.
+func (x *termIndex) clashable(marked []int32, mark int32, b int32) bool {
+	for _, k := range x.keys[b] {
+		if marked[k] == mark {
 			return true
 		}
 	}
@@ -359,11 +356,18 @@ func candidates(x *termIndex, cs []claim, first int, min, near, subMin float64) 
 	// dense holds the weights of claim i's terms by term id, so that its
 	// similarity to each claim j costs one pass over j's terms.
 	dense := make([]float32, len(x.df))
+	// marked[k] == i+1: sentence claim i holds clash key k.
+	marked := make([]int32, x.nKeys)
 	for i := range cs {
 		touched = touched[:0]
 		sub := i >= first
 		for k, t := range cs[i].terms {
 			dense[t] = cs[i].weights[k]
+		}
+		if !sub && i < len(x.keys) {
+			for _, k := range x.keys[i] {
+				marked[k] = int32(i) + 1
+			}
 		}
 		for k, t := range cs[i].terms {
 			df := x.df[t]
@@ -418,7 +422,7 @@ func candidates(x *termIndex, cs []claim, first int, min, near, subMin float64) 
 			// Below min a sentence pair serves only to find clashes.
 			clash := -1 // not known yet
 			if !subPair && least < min && bound*1.001+1e-6 < min*norms {
-				if !x.clashable(int32(i), j) {
+				if !x.clashable(marked, int32(i)+1, j) {
 					continue
 				}
 				clash = 1
@@ -427,7 +431,7 @@ func candidates(x *termIndex, cs []claim, first int, min, near, subMin float64) 
 			if s < least || subPair && !x.strong(&cs[i], &cs[j], rareLimit) {
 				continue
 			}
-			if !subPair && s < min && clash < 0 && !x.clashable(int32(i), j) {
+			if !subPair && s < min && clash < 0 && !x.clashable(marked, int32(i)+1, j) {
 				continue
 			}
 			out = append(out, pair{int32(i), j, float32(s)})

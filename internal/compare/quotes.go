@@ -16,6 +16,7 @@ type quoted struct {
 	speaker string   // resolved entity id, else the speaker as written
 	fact    int      // fact of the claim holding the quote, -1 if none
 	person  bool     // the speaker is a resolved person
+	wording int      // the same for quotes of the same words
 }
 
 // quoteGroups joins the same quotation across articles: wording that
@@ -24,6 +25,7 @@ type quoted struct {
 // most articles use; other wordings become variants with a word diff.
 func quoteGroups(arts []model.Article, anns []model.Annotations, cs []claim, factOf []int) ([]model.QuoteGroup, []model.Conflict) {
 	var qs []quoted
+	wordings := map[string]int{}
 	for ai := range arts {
 		if ai >= len(anns) {
 			break
@@ -37,8 +39,14 @@ func quoteGroups(arts []model.Article, anns []model.Annotations, cs []claim, fac
 			if sp == "" {
 				sp = strings.ToLower(q.Speaker)
 			}
+			k := strings.Join(w, " ")
+			id, ok := wordings[k]
+			if !ok {
+				id = len(wordings)
+				wordings[k] = id
+			}
 			qs = append(qs, quoted{art: ai, q: q, words: w, speaker: sp, fact: claimFact(cs, factOf, ai, q.Start),
-				person: personID(anns[ai].Entities, q.SpeakerID)})
+				person: personID(anns[ai].Entities, q.SpeakerID), wording: id})
 		}
 	}
 	parent := make([]int, len(qs))
@@ -52,7 +60,7 @@ func quoteGroups(arts []model.Article, anns []model.Annotations, cs []claim, fac
 		}
 		return i
 	}
-	var d differ
+	d := quoteDiffer{overlaps: map[[2]int]overlap{}}
 	for _, c := range quotePairs(qs) {
 		if find(c[0]) != find(c[1]) && sameQuote(&qs[c[0]], &qs[c[1]], &d) {
 			parent[find(c[0])] = find(c[1])
@@ -175,9 +183,45 @@ func sameWord(a, b string) bool {
 	return len(a) >= 2 && len(b)-len(a) <= 2 && strings.HasPrefix(b, a) && content(a) && content(b)
 }
 
+// overlap is what sameQuote reads of the word diff of two wordings: the
+// words they share, and how many of them and of the shorter wording's
+// words are content words.
+type overlap struct{ shared, sharedContent, shortContent int }
+
+// quoteDiffer runs the word diffs of sameQuote, each pair of wordings
+// once: outlets often quote the same words, and each pair of their
+// quotes would diff the same two wordings again.
+type quoteDiffer struct {
+	d        differ
+	overlaps map[[2]int]overlap // by the wordings, shorter first
+}
+
+func (qd *quoteDiffer) overlap(short, long *quoted) overlap {
+	key := [2]int{short.wording, long.wording}
+	if o, ok := qd.overlaps[key]; ok {
+		return o
+	}
+	var o overlap
+	for _, w := range short.words {
+		if content(w) {
+			o.shortContent++
+		}
+	}
+	for _, op := range qd.d.diff(short.words, long.words) {
+		if op.kind == '=' {
+			o.shared++
+			if content(op.a) {
+				o.sharedContent++
+			}
+		}
+	}
+	qd.overlaps[key] = o
+	return o
+}
+
 // sameQuote decides whether two quotations are the same words; d does
 // the word diff.
-func sameQuote(a, b *quoted, d *differ) bool {
+func sameQuote(a, b *quoted, d *quoteDiffer) bool {
 	if a.art == b.art && len(a.words) > 3 && len(b.words) > 3 {
 		return false // one article repeating itself is not corroboration
 	}
@@ -188,21 +232,8 @@ func sameQuote(a, b *quoted, d *differ) bool {
 	if len(short.words) > len(long.words) {
 		short, long = b, a
 	}
-	ops := d.diff(short.words, long.words)
-	shared, sharedContent, shortContent := 0, 0, 0
-	for _, w := range short.words {
-		if content(w) {
-			shortContent++
-		}
-	}
-	for _, o := range ops {
-		if o.kind == '=' {
-			shared++
-			if content(o.a) {
-				sharedContent++
-			}
-		}
-	}
+	o := d.overlap(short, long)
+	shared, sharedContent, shortContent := o.shared, o.sharedContent, o.shortContent
 	if sharedContent == 0 || 2*sharedContent < shortContent {
 		return false
 	}
