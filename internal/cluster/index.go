@@ -17,7 +17,7 @@ func (c *Online) keys(a *story) []feat {
 		terms[i] = feat{f.id, f.w * float32(c.idf(f.id))}
 	}
 	topByWeight(terms, c.opts.QueryTerms)
-	for _, f := range terms[:min(len(terms), c.opts.QueryTerms)] {
+	for _, f := range terms[:max(0, min(len(terms), c.opts.QueryTerms))] {
 		ks = append(ks, feat{f.id, float32(c.idf(f.id))})
 	}
 	return ks
@@ -26,6 +26,9 @@ func (c *Online) keys(a *story) []feat {
 // topByWeight moves the k highest-weighted features to the front of v,
 // in order of weight (ties by id, for determinism).
 func topByWeight(v []feat, k int) {
+	if k <= 0 {
+		return
+	}
 	if k >= len(v) {
 		slices.SortFunc(v, byWeight)
 		return

@@ -249,3 +249,28 @@ func peakRSS() uint64 {
 	}
 	return 0
 }
+
+// TestZeroOptions runs a stream through a clusterer whose options are all
+// zero, as a caller that did not start from DefaultOptions makes it: every
+// limit of 0 keeps nothing, and nothing panics.
+func TestZeroOptions(t *testing.T) {
+	c := cluster.New(cluster.Options{})
+	st := cluster.NewStream(cluster.SynthOptions{Articles: 300, Stories: 30, Days: 5, Outlets: 3, Seed: 5})
+	var items []cluster.Item
+	for {
+		it, _, ok := st.Next()
+		if !ok {
+			break
+		}
+		items = append(items, it)
+		c.Add(it)
+	}
+	c.Settle(items)
+	n := 0
+	for _, s := range c.Stories() {
+		n += len(s.Articles)
+	}
+	if n != len(items) {
+		t.Errorf("stories hold %d articles; want all %d", n, len(items))
+	}
+}
