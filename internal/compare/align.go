@@ -347,9 +347,11 @@ func candidates(x *termIndex, cs []claim, first int, min, near, subMin float64) 
 		}
 	}
 	rare := make([]float32, len(cs))
-	art := make([]int, len(cs)) // cs[j].art, kept close for the inner loop
+	// cs[j].art and cs[j].norm, kept close for the inner loops.
+	art := make([]int, len(cs))
+	norm := make([]float32, len(cs))
 	for i := range cs {
-		art[i] = cs[i].art
+		art[i], norm[i] = cs[i].art, cs[i].norm
 	}
 	var touched []int32
 	var out []pair
@@ -415,7 +417,7 @@ func candidates(x *termIndex, cs []claim, first int, min, near, subMin float64) 
 			c := min32(cm[i], cm[j])
 			bound := 2 * (float64(rare[j]) + float64(c))
 			rare[j] = 0
-			norms := float64(cs[i].norm + cs[j].norm)
+			norms := float64(norm[i] + norm[j])
 			if bound*1.001+1e-6 < least*norms {
 				continue
 			}

@@ -76,6 +76,7 @@ func claims(arts []model.Article, anns []model.Annotations, opts Options) (out [
 				c.end = s.Start + utf8.RuneCountInString(text[:cl[1]])
 				c.words = words(c.text)
 				attach(&c, ann)
+				c.agents = agents(&c, ann)
 				c.frames = frames(c.words)
 				classes = wordClasses(classes, c.words, stems)
 				c.preds = distinct(classes)
@@ -142,7 +143,8 @@ func splitClauses(s string, minWords int) [][2]int {
 	return append(out, [2]int{from, len(s)})
 }
 
-// attach gives a claim the entities, numbers and times inside its span.
+// attach gives a claim the entities, numbers and times inside its span;
+// its agents are the caller's to set (see agents and subAgents).
 func attach(c *claim, ann *model.Annotations) {
 	in := func(sp model.Span) bool { return sp.Start >= c.start && sp.Start < c.end }
 	for _, e := range ann.Entities {
@@ -163,7 +165,6 @@ func attach(c *claim, ann *model.Annotations) {
 		}
 	}
 	sort.Strings(c.entities)
-	c.agents = agents(c, ann)
 	for _, q := range ann.Quantities {
 		if in(q.Span) {
 			c.numbers = append(c.numbers, q)
