@@ -4,6 +4,7 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/storydesk/storydesk/internal/model"
 )
@@ -144,7 +145,15 @@ func points(cs []claim, groups [][]int32, facts []model.Fact, max int) []model.P
 				rep = m
 			}
 		}
-		if strings.HasPrefix(facts[fi].Text, "“") || strings.HasPrefix(facts[fi].Text, "\"") {
+		if opensQuote(facts[fi].Text) { // quotes go under who said what
+			continue
+		}
+		// A fact told only in sub-clauses or in a piece of a sentence
+		// that does not read alone ("During a call on Wednesday among …"
+		// cut off at a dash) stays among the facts but is no key point:
+		// a reader cannot take it alone, and its whole sentences say more
+		// than the outlets share.
+		if cs[rep].sub || !standsAlone(&cs[rep]) {
 			continue
 		}
 		dup := false
@@ -160,6 +169,29 @@ func points(cs []claim, groups [][]int32, facts []model.Fact, max int) []model.P
 		out = append(out, model.Point{Text: facts[fi].Text, Sources: facts[fi].Sources})
 	}
 	return out
+}
+
+// standsAlone reports whether a clause reads as a sentence by itself: it is
+// the whole sentence, or the piece that ends it.
+// the whole sentence, a piece that ends it, or an independent clause cut
+// at a semicolon or a conjunction. A piece cut off at a dash is the frame
+// of a parenthesis ("During a call among leaders of the coalition – those
+// prepared to … – Starmer said"), not a statement.
+func standsAlone(c *claim) bool {
+	if c.text == c.sentence {
+		return true
+	}
+	t := strings.TrimRight(c.text, `"'”’)]`)
+	last, _ := utf8.DecodeLastRuneInString(t)
+	if last == '.' || last == '!' || last == '?' {
+		return true
+	}
+	i := strings.Index(c.sentence, c.text)
+	if i < 0 {
+		return false
+	}
+	rest := c.sentence[i+len(c.text):]
+	return !strings.HasPrefix(rest, " – ") && !strings.HasPrefix(rest, " — ")
 }
 
 func max64(a, b float64) float64 {

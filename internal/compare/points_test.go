@@ -1,6 +1,7 @@
 package compare_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/storydesk/storydesk/internal/compare"
@@ -24,6 +25,22 @@ func TestPointsRankCorroborationFirst(t *testing.T) {
 	for i := 1; i < len(r.Points); i++ {
 		if len(r.Points[i].Sources) > len(r.Points[i-1].Sources) {
 			t.Errorf("point %d (%d sources) ranks below point %d (%d sources)", i, len(r.Points[i].Sources), i-1, len(r.Points[i-1].Sources))
+		}
+	}
+}
+
+// TestPointsReadAlone: a key point is a statement a reader can take alone:
+// not the frame of a dash parenthesis, and not a bare quotation.
+func TestPointsReadAlone(t *testing.T) {
+	arts, anns := story(
+		"During a meeting on Tuesday among mayors of towns along the northern coast of the bay – those who must pay for any new sea wall – the governor promised that the state would cover half the cost of the defences.\n\n‘We will not leave the coastal towns to face the next storm on their own, and the money is already set aside,’ the governor said on Tuesday evening.",
+		"During a meeting on Tuesday among mayors of towns along the northern coast of the bay, the state's share of the cost of the sea wall was discussed at length.\n\n‘We will not leave the coastal towns to face the next storm on their own, and the money is already set aside,’ the governor told reporters.",
+		"Mayors of towns along the northern coast of the bay held a meeting on Tuesday on the cost of the new sea wall, officials said.",
+	)
+	r := compare.Compare(arts, anns, compare.DefaultOptions())
+	for _, p := range r.Points {
+		if strings.HasSuffix(p.Text, "the bay") || strings.HasPrefix(p.Text, "‘") {
+			t.Errorf("key point %q does not read alone", p.Text)
 		}
 	}
 }
