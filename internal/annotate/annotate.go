@@ -50,6 +50,16 @@ type Doc struct {
 
 	// runeAt[b] is the rune index of byte b; nil when Text is ASCII.
 	runeAt []int32
+	// tx is the light scan of Body that Times and Quantities share.
+	tx *txText
+}
+
+// scanned returns the light scan of Body, made on first use.
+func (d *Doc) scanned() *txText {
+	if body := d.Body(); d.tx == nil || d.tx.text != body {
+		d.tx = txScanText(body)
+	}
+	return d.tx
 }
 
 // Annotator adds one layer to a Doc. Contract: Annotate must not panic on

@@ -27,7 +27,7 @@ type Quantities struct {
 
 // Annotate finds the quantities of d.Text.
 func (q Quantities) Annotate(d *Doc) {
-	for _, h := range findQuantities(d.Body(), q.Options) {
+	for _, h := range findQuantities(d.scanned(), q.Options) {
 		d.Quantities = append(d.Quantities, h.quantity(d.Span(h.start, h.end), d.Text))
 	}
 }
@@ -43,7 +43,7 @@ func (q Quantities) Annotate(d *Doc) {
 // Numbers that belong to dates, clock times, years, addresses and names
 // ("10 Downing Street", "Article 5", "F-16", "G7") are not quantities.
 func FindQuantities(text string, opts QuantityOptions) []model.Quantity {
-	hits := findQuantities(text, opts)
+	hits := findQuantities(txScanText(text), opts)
 	pos := make([]int, 0, 2*len(hits))
 	for _, h := range hits {
 		pos = append(pos, h.start, h.end)

@@ -15,10 +15,8 @@ type qtyState struct {
 	hits []qtyHit
 }
 
-func findQuantities(text string, opts QuantityOptions) []qtyHit {
-	q := &qtyState{text: text, opts: opts}
-	q.toks = txScan(text, nil)
-	q.sent = txSentences(q.toks)
+func findQuantities(tt *txText, opts QuantityOptions) []qtyHit {
+	q := &qtyState{text: tt.text, toks: tt.toks, sent: tt.sent, opts: opts}
 	for i := 0; i < len(q.toks); {
 		h, next, ok := q.match(i)
 		if !ok || next <= i {

@@ -38,7 +38,7 @@ type Times struct {
 
 // Annotate finds the time expressions of d.Text against d.Ref.
 func (t Times) Annotate(d *Doc) {
-	hits := findTimes(d.Body(), d.Ref, t.Options)
+	hits := findTimes(d.scanned(), d.Ref, t.Options)
 	for _, h := range hits {
 		d.Times = append(d.Times, model.TimeExpr{
 			Span: d.Span(h.start, h.end), Text: d.Text[h.start:h.end],
@@ -70,7 +70,7 @@ func (t Times) Annotate(d *Doc) {
 //	clock        11:30am · 8.30 pm UK time · 11:30 local time · 15:00 GMT
 //	sets         every week · weekly · daily · each year
 func FindTimes(text string, ref time.Time, opts TimeOptions) []model.TimeExpr {
-	hits := findTimes(text, ref, opts)
+	hits := findTimes(txScanText(text), ref, opts)
 	pos := make([]int, 0, 2*len(hits))
 	for _, h := range hits {
 		pos = append(pos, h.start, h.end)
@@ -118,17 +118,15 @@ type txState struct {
 	cur    int                  // the token tense() reads around
 }
 
-func findTimes(text string, ref time.Time, opts TimeOptions) []txHit {
+func findTimes(tt *txText, ref time.Time, opts TimeOptions) []txHit {
 	if ref.IsZero() {
 		if opts.Now == nil {
-			return unanchored(text, opts)
+			return unanchored(tt, opts)
 		}
 		ref = opts.Now()
 	}
 	ref = time.Date(ref.Year(), ref.Month(), ref.Day(), 0, 0, 0, 0, time.UTC)
-	s := &txState{text: text, ref: ref, opts: opts}
-	s.toks = txScan(text, nil)
-	s.sent = txSentences(s.toks)
+	s := &txState{text: tt.text, toks: tt.toks, sent: tt.sent, ref: ref, opts: opts}
 	for i := 0; i < len(s.toks); {
 		h, next, ok := s.match(i)
 		if !ok || next <= i {
@@ -385,9 +383,9 @@ var (
 
 // unanchored finds the times of a text with no reference date: each value
 // that depends on the reference is underspecified.
-func unanchored(text string, opts TimeOptions) []txHit {
-	a := findTimes(text, probeA, opts)
-	b := findTimes(text, probeB, opts)
+func unanchored(tt *txText, opts TimeOptions) []txHit {
+	a := findTimes(tt, probeA, opts)
+	b := findTimes(tt, probeB, opts)
 	other := make(map[[2]int]string, len(b))
 	for _, h := range b {
 		other[[2]int{h.start, h.end}] = h.value

@@ -23,6 +23,20 @@ type txTok struct {
 	newline    bool // a newline precedes this token
 }
 
+// txText is a text with its light-scanner tokens and their sentence
+// numbers, scanned once and read by both the time and the quantity scans.
+type txText struct {
+	text string
+	toks []txTok
+	sent []int32
+}
+
+// txScanText scans text for FindTimes and FindQuantities.
+func txScanText(text string) *txText {
+	toks := txScan(text, nil)
+	return &txText{text: text, toks: toks, sent: txSentences(toks)}
+}
+
 const (
 	txWord uint8 = iota + 1
 	txNum
@@ -38,7 +52,7 @@ func txIsVulgar(r rune) bool { return r >= '¼' && r <= '¾' || r >= '⅐' && r 
 func txScan(text string, toks []txTok) []txTok {
 	toks = toks[:0]
 	if toks == nil {
-		toks = make([]txTok, 0, len(text)/5+1)
+		toks = make([]txTok, 0, len(text)/4+16)
 	}
 	// One copy of the whole text with ASCII letters lowered serves every
 	// ASCII word; words with other letters are lowered one by one.
@@ -169,13 +183,18 @@ func txRunes(text string, pos []int) {
 // txLowerASCII lowers A–Z and leaves every other byte as it is, so byte
 // offsets into text hold for the copy.
 func txLowerASCII(text string) string {
-	b := []byte(text)
-	for i, c := range b {
-		if c >= 'A' && c <= 'Z' {
-			b[i] = c + 'a' - 'A'
+	var b strings.Builder
+	b.Grow(len(text))
+	from := 0
+	for i := 0; i < len(text); i++ {
+		if c := text[i]; c >= 'A' && c <= 'Z' {
+			b.WriteString(text[from:i])
+			b.WriteByte(c + 'a' - 'A')
+			from = i + 1
 		}
 	}
-	return string(b)
+	b.WriteString(text[from:])
+	return b.String()
 }
 
 // txNonASCIIUpper reports whether s has an upper-case letter outside
