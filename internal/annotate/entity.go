@@ -279,7 +279,7 @@ func (r *entityReader) chunk(words []Segment, initial bool, tok int) {
 	if r.known(&c, words) {
 		return
 	}
-	if n, _ := r.title(append(words, Segment{})); n == len(words) {
+	if n, _ := r.titleOf(words, len(words)); n == len(words) {
 		return // a title alone ("the PM"): a role, read by roles
 	}
 	for len(words) > 0 {
@@ -395,8 +395,14 @@ func (r *entityReader) known(c *candidate, words []Segment) bool {
 
 // title returns how many leading words form a title and its role.
 func (r *entityReader) title(words []Segment) (int, string) {
+	return r.titleOf(words, len(words)-1)
+}
+
+// titleOf is title over the first at most max words: with max =
+// len(words) the title may take every word.
+func (r *entityReader) titleOf(words []Segment, max int) (int, string) {
 	var buf [96]byte
-	for n := min(r.g.maxTitleWords, len(words)-1); n >= 1; n-- {
+	for n := min(r.g.maxTitleWords, max); n >= 1; n-- {
 		b := buf[:0]
 		for k := 0; k < n; k++ {
 			if k > 0 {

@@ -47,7 +47,7 @@ func (r *entityReader) events() {
 		if toks[k].Kind != Word {
 			continue
 		}
-		class, ok := eventHeads2[strings.ToLower(r.word(toks[k].seg()))]
+		class, ok := lowerLookup(eventHeads2, r.word(toks[k].seg()))
 		if !ok {
 			continue
 		}

@@ -244,7 +244,7 @@ func (f *speakerFinder) nounPhrase(from, to int, first bool) (attribution, bool)
 		// "the senator", "residents")
 		for k := tokenAt(d.Tokens, from); k < len(d.Tokens) && d.Tokens[k].End <= to; k++ {
 			t := d.Tokens[k]
-			if t.Kind != Word || !speakerNouns[strings.ToLower(d.Text[t.Start:t.End])] || f.inQuote(t.Start) {
+			if t.Kind != Word || !lowerIn(speakerNouns, d.Text[t.Start:t.End]) || f.inQuote(t.Start) {
 				continue
 			}
 			start := k
@@ -421,7 +421,7 @@ func (f *speakerFinder) isObject(b int) bool {
 func (f *speakerFinder) mentionsStatement(from, to int) bool {
 	for k := tokenAt(f.d.Tokens, from); k < len(f.d.Tokens) && f.d.Tokens[k].End <= to; k++ {
 		t := f.d.Tokens[k]
-		if statementWords[strings.ToLower(f.d.Text[t.Start:t.End])] {
+		if lowerIn(statementWords, f.d.Text[t.Start:t.End]) {
 			return true
 		}
 	}

@@ -3,6 +3,7 @@ package annotate
 import (
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -30,6 +31,14 @@ var txUnits = map[string]struct {
 	"century": {"Y", false, 100}, "centuries": {"Y", false, 100},
 }
 
+// txNextUnit is the next smaller unit of a duration letter, with how
+// many of it make one: a year is 12 months.
+var txNextUnit = map[string]struct {
+	letter string
+	clock  bool
+	per    float64
+}{"Y": {"M", false, 12}, "W": {"D", false, 7}, "D": {"H", true, 24}, "H": {"M", true, 60}}
+
 // txDuration writes n units as a TIMEX3 duration: 3.5 years → "P3Y6M",
 // 24 hours → "PT24H", 1.5 hours → "PT1H30M".
 func txDuration(n float64, unit string) string {
@@ -40,29 +49,25 @@ func txDuration(n float64, unit string) string {
 	if u.clock {
 		p = "PT"
 	}
-	v := fmt.Sprintf("%s%d%s", p, int64(whole), u.letter)
+	v := p + strconv.FormatInt(int64(whole), 10) + u.letter
 	if whole == 0 && frac > 0 {
 		v = p
 	}
 	// The fraction in the next smaller unit, when it comes out whole.
-	next := map[string]struct {
-		letter string
-		clock  bool
-		per    float64
-	}{"Y": {"M", false, 12}, "W": {"D", false, 7}, "D": {"H", true, 24}, "H": {"M", true, 60}}
 	if frac > 1e-9 {
+		g := strconv.FormatFloat(n, 'g', -1, 64)
 		if u.letter == "M" && !u.clock {
-			return fmt.Sprintf("P%gM", n)
+			return "P" + g + "M"
 		}
-		nx, ok := next[u.letter]
+		nx, ok := txNextUnit[u.letter]
 		r := frac * nx.per
 		if !ok || math.Abs(r-math.Round(r)) > 1e-6 {
-			return fmt.Sprintf("%s%g%s", p, n, u.letter)
+			return p + g + u.letter
 		}
 		if nx.clock && !u.clock {
 			v += "T"
 		}
-		v += fmt.Sprintf("%d%s", int64(math.Round(r)), nx.letter)
+		v += strconv.FormatInt(int64(math.Round(r)), 10) + nx.letter
 	}
 	return v
 }

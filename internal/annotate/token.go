@@ -1,6 +1,7 @@
 package annotate
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -158,4 +159,37 @@ func wordCount(s string) int {
 		in = !sp
 	}
 	return n
+}
+
+// lowerLookup returns m[strings.ToLower(w)]. A short ASCII word is
+// lowered into a stack buffer, so the look-up builds no string.
+func lowerLookup[V any](m map[string]V, w string) (V, bool) {
+	var buf [32]byte
+	if len(w) <= len(buf) {
+		b := buf[:len(w)]
+		ascii := true
+		for i := 0; i < len(w); i++ {
+			c := w[i]
+			if c >= utf8.RuneSelf {
+				ascii = false
+				break
+			}
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b[i] = c
+		}
+		if ascii {
+			v, ok := m[string(b)]
+			return v, ok
+		}
+	}
+	v, ok := m[strings.ToLower(w)]
+	return v, ok
+}
+
+// lowerIn reports set[strings.ToLower(w)] (see lowerLookup).
+func lowerIn(set map[string]bool, w string) bool {
+	v, _ := lowerLookup(set, w)
+	return v
 }
