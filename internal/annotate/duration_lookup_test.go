@@ -43,3 +43,11 @@ func TestLowerLookup(t *testing.T) {
 		t.Error("lowerIn")
 	}
 }
+
+func TestUpperForm(t *testing.T) {
+	for _, s := range []string{"NATO", "Nato", "EU", "G7", "", "ÉLYSÉE", "Élysée", "ß", "UN-backed", "U.S.", "ǅ", "A\xffB", "\uFFFD"} {
+		if got, want := upperForm(s), strings.ToUpper(s) == s; got != want {
+			t.Errorf("upperForm(%q) = %v, want %v", s, got, want)
+		}
+	}
+}

@@ -141,7 +141,7 @@ func (r *entityReader) sentence(si int, s Segment) {
 			// "Sen. Elizabeth Warren", "Gov. Gavin Newsom": the dot of a
 			// title abbreviation does not end the name
 			if wj == "." && j+1 < hi && toks[j+1].Kind == Word && isCap(r.word(toks[j+1].seg())) &&
-				tj.Start == toks[j-1].End && abbreviations[strings.ToLower(r.word(toks[j-1].seg()))] {
+				tj.Start == toks[j-1].End && lowerIn(abbreviations, r.word(toks[j-1].seg())) {
 				j++
 				continue
 			}
@@ -377,13 +377,13 @@ func (r *entityReader) known(c *candidate, words []Segment) bool {
 		o, ok := r.g.orgs[name]
 		if !ok && len(ws) == 1 && len(name) >= 3 {
 			// case variants of an acronym: Nato for NATO
-			if o2, ok2 := r.g.orgs[strings.ToLower(name)]; ok2 && strings.ToUpper(o2) == o2 {
+			if o2, ok2 := lowerLookup(r.g.orgs, name); ok2 && upperForm(o2) {
 				o, ok = o2, true
 			}
 		}
 		if ok {
 			form := "name"
-			if o != name && strings.ToUpper(name) == name {
+			if o != name && upperForm(name) {
 				form = "abbreviation"
 			}
 			r.add(candidate{span: s, head: s, words: ws, typ: model.Organization, form: form, canonical: o})

@@ -47,10 +47,10 @@ func (r *entityReader) orgNominals() {
 			if isCap(w) && j > i+1 {
 				break
 			}
-			lw := strings.ToLower(w)
-			if !orgHeads[lw] && orgKinds[lw] == nil {
+			if kinds, _ := lowerLookup(orgKinds, w); kinds == nil && !lowerIn(orgHeads, w) {
 				continue
 			}
+			lw := strings.ToLower(w)
 			if j+1 < len(toks) && (r.word(toks[j+1].seg()) == "of" || toks[j+1].Kind == Word && isCap(r.word(toks[j+1].seg()))) {
 				break // "the coalition of the willing", "the Commission President": a name
 			}
@@ -79,7 +79,7 @@ func (r *entityReader) administration(w string) string {
 		}
 		return ""
 	}
-	if r.g.common[strings.ToLower(w)] {
+	if lowerIn(r.g.common, w) {
 		return ""
 	}
 	return w + " administration" // "the Biden administration"

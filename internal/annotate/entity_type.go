@@ -39,18 +39,19 @@ func wordSet(s string) map[string]bool {
 
 // typeOf types a name that is not in the gazetteer.
 func (r *entityReader) typeOf(c *candidate) string {
-	last := strings.ToLower(r.word(c.words[len(c.words)-1]))
+	var lb [64]byte
+	last := appendLower(lb[:0], r.word(c.words[len(c.words)-1]))
 	first := r.word(c.words[0])
 	switch {
 	case c.titled:
 		return model.Person
-	case orgHeads[last] || orgHeads[strings.ToLower(first)]:
+	case orgHeads[string(last)] || lowerIn(orgHeads, first):
 		return model.Organization
-	case facilityHeads[last] || strings.HasPrefix(first, "RAF"):
+	case facilityHeads[string(last)] || strings.HasPrefix(first, "RAF"):
 		return model.Facility
-	case locationHeads[last]:
+	case locationHeads[string(last)]:
 		return model.Location
-	case eventHeads[last]:
+	case eventHeads[string(last)]:
 		return model.Event
 	case r.g.firstNames[first] && len(c.words) >= 2:
 		return model.Person
@@ -62,7 +63,7 @@ func (r *entityReader) typeOf(c *candidate) string {
 	}
 	if len(c.words) == 1 {
 		w := r.word(c.words[0])
-		if len(w) >= 2 && strings.ToUpper(w) == w {
+		if len(w) >= 2 && upperForm(w) {
 			c.form = "abbreviation"
 			return model.Organization
 		}

@@ -185,7 +185,7 @@ func noBreakAfter(text string, toks []Token, first, i int) bool {
 	if prev.Kind != Word {
 		return false
 	}
-	if abbreviations[strings.ToLower(w)] {
+	if lowerIn(abbreviations, w) {
 		return true
 	}
 	r, n := utf8.DecodeRuneInString(w)

@@ -193,3 +193,25 @@ func lowerIn(set map[string]bool, w string) bool {
 	v, _ := lowerLookup(set, w)
 	return v
 }
+
+// upperForm reports strings.ToUpper(s) == s without building the upper
+// case: no letter of s has an upper-case form other than itself.
+func upperForm(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			for j := i; j < len(s); {
+				r, n := utf8.DecodeRuneInString(s[j:])
+				if unicode.ToUpper(r) != r || n == 1 && r == utf8.RuneError {
+					return false // strings.ToUpper writes U+FFFD for a bad byte
+				}
+				j += n
+			}
+			return true
+		}
+		if 'a' <= c && c <= 'z' {
+			return false
+		}
+	}
+	return true
+}
