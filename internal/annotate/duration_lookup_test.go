@@ -1,8 +1,11 @@
 package annotate
 
 import (
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/storydesk/storydesk/internal/model"
 )
 
 func TestTxDuration(t *testing.T) {
@@ -48,6 +51,26 @@ func TestUpperForm(t *testing.T) {
 	for _, s := range []string{"NATO", "Nato", "EU", "G7", "", "ÉLYSÉE", "Élysée", "ß", "UN-backed", "U.S.", "ǅ", "A\xffB", "\uFFFD"} {
 		if got, want := upperForm(s), strings.ToUpper(s) == s; got != want {
 			t.Errorf("upperForm(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// Each entity's mentions are its own: appending to one entity's list
+// leaves the next entity's mentions as they were.
+func TestEntityMentionsDoNotShareCapacity(t *testing.T) {
+	text := "The mayor of Lyon, Grégory Doucet, met Bruno Bernard on Monday. Doucet said Lyon would widen its cycle lanes. Bernard agreed."
+	out := Run(Default(DefaultOptions()), model.Article{Text: text}, ref)
+	if len(out.Entities) < 2 {
+		t.Fatalf("entities = %+v, want at least two", out.Entities)
+	}
+	next := append([]model.Mention(nil), out.Entities[1].Mentions...)
+	_ = append(out.Entities[0].Mentions, model.Mention{Text: "overwritten"})
+	if !slices.Equal(out.Entities[1].Mentions, next) {
+		t.Errorf("appending to the first entity's mentions changed the second's: %+v", out.Entities[1].Mentions)
+	}
+	for _, e := range out.Entities {
+		if len(e.Aliases) == 0 || len(e.Mentions) == 0 {
+			t.Errorf("entity %q: %d mentions, %d aliases", e.Name, len(e.Mentions), len(e.Aliases))
 		}
 	}
 }

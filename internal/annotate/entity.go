@@ -53,9 +53,9 @@ type candidate struct {
 // Annotate implements Annotator.
 func (e Entities) Annotate(d *Doc) {
 	g := defaultGazetteer()
-	r := entityReader{d: d, g: g, cands: make([]candidate, 0, len(d.Tokens)/6+4),
+	r := entityReader{d: d, g: g, cands: make([]candidate, 0, len(d.Tokens)/5+8),
 		byLast: map[string][]int{}, byFirst: map[string][]int{}, byFull: map[string]int{}, byThing: map[string]int{},
-		surnameKeys: map[string]string{}, thingKeys: map[string]string{}, slab: make([]Segment, 0, len(d.Tokens)/3+8)}
+		surnameKeys: map[string]string{}, thingKeys: map[string]string{}, slab: make([]Segment, 0, len(d.Tokens)/2+8)}
 	for si, s := range d.Sentences {
 		r.sentence(si, s)
 	}

@@ -1,7 +1,8 @@
 package annotate
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 	"strings"
 
 	"github.com/storydesk/storydesk/internal/model"
@@ -353,13 +354,17 @@ func (r *entityReader) attach(i, e int) {
 // output fills d.Mentions and d.Entities.
 func (r *entityReader) output() {
 	d := r.d
-	sort.SliceStable(r.ments, func(a, b int) bool { return r.ments[a].Start < r.ments[b].Start })
+	slices.SortStableFunc(r.ments, func(a, b Mention) int { return cmp.Compare(a.Start, b.Start) })
+	// index maps a reader entity to its output entity; count[e] is the
+	// number of mentions of output entity e, so that all mentions share
+	// one backing array, each entity's part capped to its own length.
 	index := make([]int, len(r.ents))
 	for i := range index {
 		index[i] = -1
 	}
+	var count []int
 	d.Entities = d.Entities[:0]
-	d.Mentions = d.Mentions[:0]
+	kept := 0
 	for _, m := range r.ments {
 		e := &r.ents[m.Entity]
 		if e.typ == "merged" {
@@ -372,6 +377,24 @@ func (r *entityReader) output() {
 				name = strings.TrimSpace(e.first + " " + e.last)
 			}
 			d.Entities = append(d.Entities, model.Entity{Name: name, Type: e.typ})
+			count = append(count, 0)
+		}
+		count[index[m.Entity]]++
+		kept++
+	}
+	all := make([]model.Mention, kept)
+	off := 0
+	for i := range d.Entities {
+		d.Entities[i].Mentions = all[off : off : off+count[i]]
+		off += count[i]
+	}
+	d.Mentions = d.Mentions[:0]
+	if cap(d.Mentions) < kept {
+		d.Mentions = make([]Mention, 0, kept)
+	}
+	for _, m := range r.ments {
+		if r.ents[m.Entity].typ == "merged" {
+			continue
 		}
 		out := &d.Entities[index[m.Entity]]
 		text := d.Text[m.Start:m.End]
@@ -386,7 +409,10 @@ func (r *entityReader) output() {
 
 // aliasesOf counts the distinct texts of mentions, most frequent first.
 func aliasesOf(ms []model.Mention) []model.Alias {
-	var out []model.Alias
+	if len(ms) == 0 {
+		return nil
+	}
+	out := make([]model.Alias, 0, len(ms))
 	for _, m := range ms {
 		found := false
 		for k := range out {
@@ -400,7 +426,7 @@ func aliasesOf(ms []model.Mention) []model.Alias {
 			out = append(out, model.Alias{Text: m.Text, Count: 1})
 		}
 	}
-	sort.SliceStable(out, func(a, b int) bool { return out[a].Count > out[b].Count })
+	slices.SortStableFunc(out, func(a, b model.Alias) int { return cmp.Compare(b.Count, a.Count) })
 	return out
 }
 
