@@ -74,3 +74,34 @@ func TestEntityMentionsDoNotShareCapacity(t *testing.T) {
 		}
 	}
 }
+
+// The name keys agree with their plain definitions on names of every
+// shape: addresses, a leading "the", accents, odd spaces, many words.
+func TestNameKeysMatchPlainDefinitions(t *testing.T) {
+	names := []string{
+		"", "the", "The Hague", "10 Downing St", "1600 Pennsylvania Ave.", "Trafalgar Sq", "Abbey Rd.",
+		"the 3 Musketeers", "Société Générale", "İstanbul Airport", "World\u00a0Health  Organization",
+		"\tEuropean\nCentral Bank ", "Rue du Faubourg St. Honoré", "ÉCOLE normale",
+		strings.Repeat("North Atlantic Treaty ", 9), "a\xffb Street", "Ärzte ohne Grenzen", "the the",
+	}
+	for _, n := range names {
+		if got, want := thingKey(n), thingKeySlow(n); got != want {
+			t.Errorf("thingKey(%q) = %q, want %q", n, got, want)
+		}
+		var plain strings.Builder
+		if f := strings.Fields(n); len(f) >= 2 {
+			for _, w := range f {
+				if isCap(w) {
+					plain.WriteString(w[:1])
+				}
+			}
+		}
+		if got := acronym(n); got != plain.String() {
+			t.Errorf("acronym(%q) = %q, want %q", n, got, plain.String())
+		}
+		fold := strings.ToLower(strings.NewReplacer("’", "'", "‘", "'", "—", "-", "–", "-").Replace(n + " ‘We’ll — see’ – ÉTÉ"))
+		if got := foldQuote(n + " ‘We’ll — see’ – ÉTÉ"); got != fold {
+			t.Errorf("foldQuote(%q) = %q, want %q", n, got, fold)
+		}
+	}
+}

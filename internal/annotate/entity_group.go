@@ -4,6 +4,8 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/storydesk/storydesk/internal/model"
 )
@@ -244,6 +246,74 @@ func startsWithDigit(s string) bool { return s != "" && s[0] >= '0' && s[0] <= '
 // thingKey normalises an organisation or place name: case, a leading
 // "the", and street abbreviations.
 func thingKey(name string) string {
+	var buf [128]byte
+	low := appendLower(buf[:0], name)
+	// the words of low as byte ranges; more than fit are rare, and go the
+	// slow way
+	var fields [16][2]int
+	n := 0
+	for i := 0; i < len(low); {
+		r, size := rune(low[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRune(low[i:])
+		}
+		if unicode.IsSpace(r) {
+			i += size
+			continue
+		}
+		if n == len(fields) {
+			return thingKeySlow(name)
+		}
+		start := i
+		for i < len(low) {
+			r, size := rune(low[i]), 1
+			if r >= utf8.RuneSelf {
+				r, size = utf8.DecodeRune(low[i:])
+			}
+			if unicode.IsSpace(r) {
+				break
+			}
+			i += size
+		}
+		fields[n] = [2]int{start, i}
+		n++
+	}
+	f := fields[:n]
+	if len(f) > 0 && string(low[f[0][0]:f[0][1]]) == "the" {
+		f = f[1:]
+	}
+	if len(f) > 1 && low[f[0][0]] >= '0' && low[f[0][0]] <= '9' {
+		f = f[1:] // house number
+	}
+	var b strings.Builder
+	b.Grow(len(low))
+	for k, w := range f {
+		if k > 0 {
+			b.WriteByte(' ')
+		}
+		word := low[w[0]:w[1]]
+		bare := word
+		if len(bare) > 0 && bare[len(bare)-1] == '.' {
+			bare = bare[:len(bare)-1]
+		}
+		switch {
+		case string(bare) == "st":
+			b.WriteString("street")
+		case string(bare) == "rd":
+			b.WriteString("road")
+		case string(bare) == "ave":
+			b.WriteString("avenue")
+		case string(bare) == "sq":
+			b.WriteString("square")
+		default:
+			b.Write(word)
+		}
+	}
+	return b.String()
+}
+
+// thingKeySlow is thingKey over any number of words.
+func thingKeySlow(name string) string {
 	f := strings.Fields(strings.ToLower(name))
 	if len(f) > 0 && f[0] == "the" {
 		f = f[1:]
@@ -294,13 +364,14 @@ func sameAddress(a, b string) bool {
 
 // mergeAcronyms folds "ISW" into "Institute for the Study of War".
 func (r *entityReader) mergeAcronyms() {
+	var buf [32]byte
 	for i := range r.ents {
 		e := &r.ents[i]
-		if e.typ == model.Person || len(e.name) < 2 || strings.ToUpper(e.name) != e.name || strings.ContainsRune(e.name, ' ') {
+		if e.typ == model.Person || len(e.name) < 2 || !upperForm(e.name) || strings.ContainsRune(e.name, ' ') {
 			continue
 		}
 		for j := range r.ents {
-			if j == i || r.ents[j].typ == model.Person || acronym(r.ents[j].name) != e.name {
+			if j == i || r.ents[j].typ == model.Person || string(appendAcronym(buf[:0], r.ents[j].name)) != e.name {
 				continue
 			}
 			for k := range r.ments {
@@ -316,17 +387,35 @@ func (r *entityReader) mergeAcronyms() {
 
 // acronym returns the capitals of a multi-word name's capitalised words.
 func acronym(name string) string {
-	f := strings.Fields(name)
-	if len(f) < 2 {
-		return ""
-	}
-	var b strings.Builder
-	for _, w := range f {
-		if isCap(w) {
-			b.WriteString(w[:1])
+	var buf [32]byte
+	return string(appendAcronym(buf[:0], name))
+}
+
+// appendAcronym appends acronym(name) to dst.
+func appendAcronym(dst []byte, name string) []byte {
+	from, words := len(dst), 0
+	for i := 0; i < len(name); {
+		r, size := utf8.DecodeRuneInString(name[i:])
+		if unicode.IsSpace(r) {
+			i += size
+			continue
+		}
+		words++
+		if unicode.IsUpper(r) {
+			dst = append(dst, name[i])
+		}
+		for i < len(name) {
+			r, size := utf8.DecodeRuneInString(name[i:])
+			if unicode.IsSpace(r) {
+				break
+			}
+			i += size
 		}
 	}
-	return b.String()
+	if words < 2 {
+		return dst[:from]
+	}
+	return dst
 }
 
 // attach records candidate i as a mention of entity e.

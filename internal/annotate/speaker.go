@@ -3,6 +3,7 @@ package annotate
 import (
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/storydesk/storydesk/internal/model"
 )
@@ -549,10 +550,21 @@ func (f *speakerFinder) echoes(atts []attribution) {
 
 // foldQuote lower-cases s and folds curly apostrophes and dashes.
 func foldQuote(s string) string {
-	return strings.ToLower(quoteFolder.Replace(s))
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		switch r {
+		case '’', '‘':
+			r = '\''
+		case '—', '–':
+			r = '-'
+		default:
+			r = unicode.ToLower(r)
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
-
-var quoteFolder = strings.NewReplacer("’", "'", "‘", "'", "—", "-", "–", "-")
 
 func absInt(x int) int {
 	if x < 0 {
