@@ -118,10 +118,11 @@ func (r *entityReader) eventAt(k int, class string) (eventMention, bool) {
 	start := k
 	anchored := false
 	limit, aged := k-5, false
+	var buf [32]byte
 	for j := k - 1; j >= 0 && j >= limit; j-- {
 		t := toks[j]
 		w := r.word(t.seg())
-		lw := strings.ToLower(w)
+		lw := string(appendLower(buf[:0], w)) // a short word's copy stays on the stack
 		switch {
 		case t.Kind == Word && ageAdjective(lw):
 			// "the 3 1/2-year-old war", "a decade-long war": the numbers
@@ -236,9 +237,10 @@ func (r *entityReader) trailingAnchors(k int, anchors []string) []string {
 		return anchors
 	}
 	sent := r.d.SentenceOf[k-1]
+	var buf [32]byte
 	for j := k; j < len(toks) && j < k+20 && r.d.SentenceOf[j] == sent; j++ {
 		w := r.word(toks[j].seg())
-		lw := strings.ToLower(w)
+		lw := string(appendLower(buf[:0], w)) // a short word's copy stays on the stack
 		if trailingWords[lw] || w == ";" || w == ":" {
 			break
 		}
@@ -309,11 +311,12 @@ func isAcronym(w string) bool {
 // eventAnchors reads the anchors one word gives.
 func (r *entityReader) eventAnchors(w string) []string {
 	base := strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
-	lw := strings.ToLower(base)
+	var buf [32]byte
+	lw := appendLower(buf[:0], base)
 	switch {
-	case lw == "tomorrow" && !r.d.Ref.IsZero():
+	case string(lw) == "tomorrow" && !r.d.Ref.IsZero():
 		return []string{"d:" + strings.ToLower(r.d.Ref.AddDate(0, 0, 1).Weekday().String())}
-	case lw == "today" && !r.d.Ref.IsZero():
+	case string(lw) == "today" && !r.d.Ref.IsZero():
 		return []string{"d:" + strings.ToLower(r.d.Ref.Weekday().String())}
 	}
 	return wordAnchors(base, r.g)
@@ -322,31 +325,34 @@ func (r *entityReader) eventAnchors(w string) []string {
 // wordAnchors reads the anchors of one word with no reference date.
 func wordAnchors(w string, g *gazetteer) []string {
 	w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
-	lw := strings.ToLower(w)
+	var buf [32]byte
+	lw := appendLower(buf[:0], w)
 	switch {
-	case laterWords[lw]:
+	case laterWords[string(lw)]:
 		return []string{"o:later"}
 	case len(w) == 4 && startsWithDigit(w):
 		return []string{"y:" + w}
 	}
 	for _, d := range []time.Weekday{time.Sunday, time.Monday, time.Tuesday, time.Wednesday, time.Thursday, time.Friday, time.Saturday} {
-		if strings.EqualFold(lw, d.String()) {
-			return []string{"d:" + lw}
+		if strings.EqualFold(string(lw), d.String()) {
+			return []string{"d:" + string(lw)}
 		}
 	}
-	if !isCap(w) || g.common[lw] {
+	if !isCap(w) || g.common[string(lw)] {
 		return nil
 	}
 	var out []string
-	parts := strings.Split(w, "-")
-	for _, part := range parts {
+	joined := strings.Contains(w, "-")
+	for rest, more := w, true; more; {
+		var part string
+		part, rest, more = strings.Cut(rest, "-")
 		if part == "" || !isCap(part) {
 			continue
 		}
-		if _, ok := g.titles[strings.ToLower(part)]; ok {
+		if _, ok := lowerLookup(g.titles, part); ok {
 			continue
 		}
-		if p, ok := g.places[part]; ok && len(parts) > 1 {
+		if p, ok := g.places[part]; ok && joined {
 			out = append(out, "w:"+strings.ToLower(p.Name)) // "US-Russia": the sides, not the venue
 			continue
 		}
