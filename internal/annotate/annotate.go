@@ -2,6 +2,7 @@ package annotate
 
 import (
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -52,12 +53,55 @@ type Doc struct {
 	runeAt []int32
 	// tx is the light scan of Body that Times and Quantities share.
 	tx *txText
+	// scratch, when set, lends buffers for runeAt and the scans and gets
+	// them back in release (see Run).
+	scratch *docScratch
+}
+
+// docScratch holds the buffers of a Doc that no annotation refers to
+// once Annotations has been taken, for the next Doc to reuse.
+type docScratch struct {
+	runeAt     []int32
+	tokens     []Token
+	sentenceOf []int32
+	paragraphs []Segment
+	mentions   []Mention
+	tx         []txTok
+	txSent     []int32
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(docScratch) }}
+
+// release returns the Doc's scratch buffers to the pool; the Doc must not
+// be used afterwards.
+func (d *Doc) release() {
+	s := d.scratch
+	if s == nil {
+		return
+	}
+	d.scratch = nil
+	if d.runeAt != nil {
+		s.runeAt = d.runeAt[:0]
+	}
+	s.tokens, s.sentenceOf, s.paragraphs, s.mentions = d.Tokens[:0], d.SentenceOf[:0], d.Paragraphs[:0], d.Mentions[:0]
+	if d.tx != nil {
+		s.tx, s.txSent = d.tx.toks[:0], d.tx.sent[:0]
+	}
+	*d = Doc{}
+	scratchPool.Put(s)
 }
 
 // scanned returns the light scan of Body, made on first use.
 func (d *Doc) scanned() *txText {
 	if body := d.Body(); d.tx == nil || d.tx.text != body {
-		d.tx = txScanText(body)
+		var toks []txTok
+		var sent []int32
+		if s := d.scratch; s != nil {
+			toks, sent = s.tx, s.txSent
+			s.tx, s.txSent = nil, nil
+		}
+		toks = txScan(body, toks)
+		d.tx = &txText{text: body, toks: toks, sent: txSentencesInto(toks, sent)}
 	}
 	return d.tx
 }
@@ -115,7 +159,16 @@ func Default(opts Options) []Annotator {
 
 // NewDoc prepares a Doc for article a with reference date ref.
 func NewDoc(a model.Article, ref time.Time) *Doc {
-	d := &Doc{Article: a, Text: a.Text, Ref: ref}
+	return newDoc(a, ref, nil)
+}
+
+// newDoc is NewDoc with buffers lent by s (nil: none).
+func newDoc(a model.Article, ref time.Time, s *docScratch) *Doc {
+	d := &Doc{Article: a, Text: a.Text, Ref: ref, scratch: s}
+	if s != nil {
+		d.Tokens, d.SentenceOf, d.Paragraphs, d.Mentions = s.tokens, s.sentenceOf, s.paragraphs, s.mentions
+		s.tokens, s.sentenceOf, s.paragraphs, s.mentions = nil, nil, nil, nil
+	}
 	if !utf8.ValidString(d.Text) {
 		// offsets must count runes of a valid text; bad bytes become U+FFFD
 		d.Text = strings.ToValidUTF8(d.Text, "\uFFFD")
@@ -126,11 +179,13 @@ func NewDoc(a model.Article, ref time.Time) *Doc {
 
 // Run annotates article a with chain against reference date ref.
 func Run(chain []Annotator, a model.Article, ref time.Time) model.Annotations {
-	d := NewDoc(a, ref)
+	d := newDoc(a, ref, scratchPool.Get().(*docScratch))
 	for _, an := range chain {
 		an.Annotate(d)
 	}
-	return d.Annotations()
+	out := d.Annotations()
+	d.release()
+	return out
 }
 
 // Annotations returns the Doc's layers as model types, spans in runes.
@@ -202,9 +257,19 @@ func (d *Doc) buildRuneIndex() {
 		}
 	}
 	if ascii {
+		d.runeAt = nil
 		return
 	}
-	d.runeAt = make([]int32, len(d.Text)+1)
+	buf := d.runeAt
+	if buf == nil && d.scratch != nil {
+		buf, d.scratch.runeAt = d.scratch.runeAt, nil
+	}
+	if n := len(d.Text) + 1; cap(buf) >= n {
+		buf = buf[:n] // every entry is written below
+	} else {
+		buf = make([]int32, n)
+	}
+	d.runeAt = buf
 	r := int32(0)
 	for i := 0; i < len(d.Text); {
 		_, n := utf8.DecodeRuneInString(d.Text[i:])

@@ -65,7 +65,17 @@ var (
 // txSentences numbers the sentence of each token: a new sentence starts
 // after a line break or after . ! ? followed by a capital, digit or quote.
 func txSentences(toks []txTok) []int32 {
-	out := make([]int32, len(toks))
+	return txSentencesInto(toks, nil)
+}
+
+// txSentencesInto is txSentences writing into buf when it is large enough.
+func txSentencesInto(toks []txTok, buf []int32) []int32 {
+	out := buf[:0]
+	if cap(out) >= len(toks) {
+		out = out[:len(toks)] // every entry is written below
+	} else {
+		out = make([]int32, len(toks))
+	}
 	var n int32
 	for k := range toks {
 		if k > 0 {
