@@ -2,6 +2,7 @@ package annotate
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -53,9 +54,18 @@ type candidate struct {
 // Annotate implements Annotator.
 func (e Entities) Annotate(d *Doc) {
 	g := defaultGazetteer()
-	r := entityReader{d: d, g: g, cands: make([]candidate, 0, len(d.Tokens)/5+8),
-		byLast: map[string][]int{}, byFirst: map[string][]int{}, byFull: map[string]int{}, byThing: map[string]int{},
-		surnameKeys: map[string]string{}, thingKeys: map[string]string{}, slab: make([]Segment, 0, len(d.Tokens)/2+8)}
+	sc := entityPool.Get().(*entityScratch)
+	defer sc.put()
+	r := entityReader{d: d, g: g, cands: sc.cands, ments: sc.ments, ents: sc.ents,
+		byLast: sc.byLast, byFirst: sc.byFirst, byFull: sc.byFull, byThing: sc.byThing,
+		surnameKeys: sc.surnameKeys, thingKeys: sc.thingKeys, slab: sc.slab}
+	if cap(r.cands) < len(d.Tokens)/5+8 {
+		r.cands = make([]candidate, 0, len(d.Tokens)/5+8)
+	}
+	if cap(r.slab) < len(d.Tokens)/2+8 {
+		r.slab = make([]Segment, 0, len(d.Tokens)/2+8)
+	}
+	defer func() { sc.cands, sc.slab, sc.ments, sc.ents = r.cands, r.slab, r.ments, r.ents }()
 	for si, s := range d.Sentences {
 		r.sentence(si, s)
 	}
@@ -70,6 +80,35 @@ func (e Entities) Annotate(d *Doc) {
 	}
 	r.events()
 	r.output()
+}
+
+// entityScratch holds an entityReader's working slices and maps between
+// articles; none of them is referred to once Entities has run.
+type entityScratch struct {
+	cands                  []candidate
+	slab                   []Segment
+	ments                  []Mention
+	ents                   []docEntity
+	byLast, byFirst        map[string][]int
+	byFull, byThing        map[string]int
+	surnameKeys, thingKeys map[string]string
+}
+
+var entityPool = sync.Pool{New: func() any {
+	return &entityScratch{byLast: map[string][]int{}, byFirst: map[string][]int{}, byFull: map[string]int{},
+		byThing: map[string]int{}, surnameKeys: map[string]string{}, thingKeys: map[string]string{}}
+}}
+
+// put empties s and returns it to the pool.
+func (s *entityScratch) put() {
+	s.cands, s.slab, s.ments, s.ents = s.cands[:0], s.slab[:0], s.ments[:0], s.ents[:0]
+	clear(s.byLast)
+	clear(s.byFirst)
+	clear(s.byFull)
+	clear(s.byThing)
+	clear(s.surnameKeys)
+	clear(s.thingKeys)
+	entityPool.Put(s)
 }
 
 type entityReader struct {

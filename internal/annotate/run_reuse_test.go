@@ -29,12 +29,21 @@ func TestRunReusesBuffersWithoutLeaks(t *testing.T) {
 		}
 		return d.Annotations()
 	}
+	first := map[string]model.Annotations{}
 	for round := 0; round < 3; round++ {
-		for _, a := range arts {
+		for k := range arts {
+			a := arts[k]
+			if round == 1 {
+				a = arts[len(arts)-1-k] // the pools now hold what the others left
+			}
 			got, want := Run(chain, a, ref), fresh(a)
 			if !reflect.DeepEqual(got, want) {
 				t.Fatalf("round %d, article %s: Run = %+v, want %+v", round, a.ID, got, want)
 			}
+			if prev, ok := first[a.ID]; ok && !reflect.DeepEqual(got, prev) {
+				t.Fatalf("round %d, article %s: Run = %+v, first run gave %+v", round, a.ID, got, prev)
+			}
+			first[a.ID] = got
 		}
 	}
 }
