@@ -177,7 +177,9 @@ func newDoc(a model.Article, ref time.Time, s *docScratch) *Doc {
 	return d
 }
 
-// Run annotates article a with chain against reference date ref.
+// Run annotates article a with chain against reference date ref. Working
+// buffers (tokens, scans, the rune index) are pooled and reused by the
+// next call; Run is safe for concurrent use.
 func Run(chain []Annotator, a model.Article, ref time.Time) model.Annotations {
 	d := newDoc(a, ref, scratchPool.Get().(*docScratch))
 	for _, an := range chain {
