@@ -228,6 +228,9 @@ func mergeEvents(events []int, ent func(int) *model.Entity, union func(a, b int)
 			if c := eventClass(a.Text); c != "" && (class == "" || c == "call" || c == "press") {
 				class = c
 			}
+			if b := bodyAnchor(a.Text); b != "" {
+				anchors = unionAnchors(anchors, []string{b})
+			}
 		}
 		classOf[i] = class
 		if len(anchors) == 0 {
@@ -236,7 +239,8 @@ func mergeEvents(events []int, ent func(int) *model.Entity, union func(a, b int)
 		}
 		at, dominant := -1, -1
 		for gi := range groups {
-			if groups[gi].class != class || !anchorsAgree(groups[gi].anchors, anchors) {
+			if groups[gi].class != class && !(meetingOrCall(class) && meetingOrCall(groups[gi].class) && sameBody(groups[gi].anchors, anchors)) ||
+				!anchorsAgree(groups[gi].anchors, anchors) {
 				continue
 			}
 			if shareAnchor(groups[gi].anchors, anchors) {
@@ -271,6 +275,8 @@ func mergeEvents(events []int, ent func(int) *model.Entity, union func(a, b int)
 		}
 	}
 }
+
+func meetingOrCall(class string) bool { return class == "meeting" || class == "call" }
 
 // eventClass reads the kind of event a phrase names from its head noun.
 func eventClass(text string) string {

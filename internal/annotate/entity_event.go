@@ -156,13 +156,20 @@ func (r *entityReader) eventAt(k int, class string) (eventMention, bool) {
 		}
 		start++
 	}
-	if start == k {
-		return eventMention{}, false
-	}
-	if !anchored && !determiners[r.word(toks[start].seg())] {
-		return eventMention{}, false
-	}
 	end := k + 1
+	if class != "war" && class != "election" {
+		// "a call Wednesday among leaders of countries involved in the
+		// coalition": a time word and the participants are part of it
+		end = r.participantPhrase(end)
+	}
+	// a body may be named by the participants or after "of"
+	bodied := end > k+1 || k+1 < len(toks) && strings.EqualFold(r.word(toks[k+1].seg()), "of")
+	if end == k+1 && start == k {
+		return eventMention{}, false
+	}
+	if end == k+1 && !anchored && !determiners[r.word(toks[start].seg())] {
+		return eventMention{}, false
+	}
 	for pp := 0; pp < 2 && end+1 < len(toks); pp++ {
 		p := r.word(toks[end].seg())
 		if !eventPreps[p] {
@@ -208,6 +215,11 @@ func (r *entityReader) eventAt(k int, class string) (eventMention, bool) {
 	m := eventMention{span: span, class: class}
 	for j := start; j < end; j++ {
 		m.anchors = append(m.anchors, r.eventAnchors(r.word(toks[j].seg()))...)
+	}
+	if bodied && end > k+1 && (class == "meeting" || class == "call" || class == "conference") {
+		if b := bodyAnchor(r.d.Text[span.Start:span.End]); b != "" {
+			m.anchors = append(m.anchors, b)
+		}
 	}
 	if class != "war" && class != "election" {
 		if t := r.eventTense(start); t != "" {
@@ -376,6 +388,9 @@ func wordAnchors(w string, g *gazetteer) []string {
 // participants never veto (Anchorage is in Alaska; a summit "with Putin"
 // is the Trump–Putin summit); they only count as shared evidence.
 func anchorsAgree(a, b []string) bool {
+	if bodyApart(a, b) || bodyApart(b, a) {
+		return false
+	}
 	for _, kind := range []string{"d:", "y:", "o:", "t:"} {
 		ha, hb, common := false, false, false
 		for _, x := range a {
@@ -404,6 +419,34 @@ func anchorsAgree(a, b []string) bool {
 		}
 	}
 	return true
+}
+
+// bodyApart reports whether a names a body that meets ("b:", "a meeting
+// of the Group of Seven") and b names none but has participants of its
+// own ("a call with Trump"): a body's meeting is not a talk between
+// others held the same day.
+func bodyApart(a, b []string) bool {
+	ha, hb, wb := false, false, false
+	for _, x := range a {
+		ha = ha || strings.HasPrefix(x, "b:")
+	}
+	for _, y := range b {
+		hb = hb || strings.HasPrefix(y, "b:")
+		wb = wb || strings.HasPrefix(y, "w:")
+	}
+	return ha && !hb && wb
+}
+
+// sameBody reports whether both sets name one body that meets: a meeting
+// and a call of one body on agreeing anchors are one event, as a
+// meeting is often held by video.
+func sameBody(a, b []string) bool {
+	for _, x := range a {
+		if strings.HasPrefix(x, "b:") && shareAnchor([]string{x}, b) {
+			return true
+		}
+	}
+	return false
 }
 
 // participantsDiffer reports whether both sets name participants and
