@@ -917,3 +917,136 @@ func clock(v string) bool {
 	}
 	return true
 }
+
+// specific reports whether sub-clause c states what claim m does in a
+// way few claims of the story could: the two share a predicate class,
+// frame or figure and a content word that at most limit sentence claims
+// hold, they name no different kinds of event (each with classes, none
+// shared), and their similarity reaches least. A place or a day with a
+// word is not enough: other events happen there and then.
+func (x *termIndex) specific(c, m *claim, limit int32, least float64) bool {
+	var core, word, same bool
+	i, j := 0, 0
+	for i < len(c.terms) && j < len(m.terms) {
+		switch {
+		case c.terms[i] < m.terms[j]:
+			i++
+		case c.terms[i] > m.terms[j]:
+			j++
+		default:
+			t := c.terms[i]
+			switch x.kinds[t] {
+			case kindClass, kindFrame:
+				same = true
+				core = core || x.df[t] <= limit
+			case kindValue:
+				core = core || x.df[t] <= limit
+			case kindWord:
+				word = word || x.df[t] <= limit
+			}
+			i++
+			j++
+		}
+	}
+	if !same && len(c.preds) > 0 && len(m.preds) > 0 {
+		return false // they tell of different kinds of event
+	}
+	return core && word && similarity(c, m) >= least
+}
+
+// supports adds, once the grouping is final, the sentences that back a
+// fact beside the one their own sentence is in: a sub-clause (cs[first:])
+// in no fact joins fact g, of two or more articles, as one more support
+// when its article has no claim in g, it states most of g's members, not
+// one, specifically (see specific), it clashes with none of them, keeps
+// the figures they all give, and no other fact qualifies for it. Of the
+// clauses of one article that qualify for g, the one most like g's
+// members is taken. A clause added so brings no partner of its own and
+// starts no fact, so no fact chains into another through it. factOf is
+// updated.
+func supports(x *termIndex, cs []claim, first int, facts [][]int32, factOf []int, least float64) {
+	limit := x.subLimit()
+	type pick struct {
+		clause int32
+		score  float64
+	}
+	best := map[[2]int]pick{} // by fact and article
+	one := []int32{0}
+	// Only a member sharing a rare class, frame or figure with the clause
+	// can be matched (see specific): hits[f] counts those of fact f, and
+	// mark keeps a member from counting twice.
+	hits := make([]int32, len(facts))
+	mark := make([]int32, len(cs))
+	var touched []int
+	for c := first; c < len(cs); c++ {
+		if factOf[c] >= 0 {
+			continue
+		}
+		touched = touched[:0]
+		for _, t := range cs[c].terms {
+			switch x.kinds[t] {
+			case kindClass, kindFrame, kindValue:
+			default:
+				continue
+			}
+			if x.df[t] > limit {
+				continue
+			}
+			for _, m := range x.postings[t] {
+				f := factOf[m]
+				if f < 0 || len(facts[f]) < 2 || mark[m] == int32(c)+1 {
+					continue
+				}
+				mark[m] = int32(c) + 1
+				if hits[f] == 0 {
+					touched = append(touched, f)
+				}
+				hits[f]++
+			}
+		}
+		one[0] = int32(c)
+		found, score := -1, 0.0
+		for _, fi := range touched {
+			g := facts[fi]
+			if 2*int(hits[fi]) <= len(g) || found == -2 || !disjoint(cs, g, one) {
+				continue
+			}
+			n, sum := 0, 0.0
+			for _, m := range g {
+				if x.specific(&cs[c], &cs[m], limit, least) {
+					n++
+					sum += similarity(&cs[c], &cs[m])
+				}
+			}
+			if 2*n <= len(g) || joinClash(cs, g, one) || !keepsValues(cs, g, one) {
+				continue
+			}
+			if found >= 0 {
+				found = -2 // more than one fact: not specific
+				continue
+			}
+			found, score = fi, sum/float64(len(g))
+		}
+		for _, fi := range touched {
+			hits[fi] = 0
+		}
+		if found < 0 {
+			continue
+		}
+		k := [2]int{found, cs[c].art}
+		if b, ok := best[k]; ok && b.score >= score {
+			continue
+		}
+		best[k] = pick{int32(c), score}
+	}
+	keys := make([][2]int, 0, len(best))
+	for k := range best {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool { return best[keys[i]].clause < best[keys[j]].clause })
+	for _, k := range keys {
+		c := best[k].clause
+		facts[k[0]] = append(facts[k[0]], c)
+		factOf[c] = k[0]
+	}
+}

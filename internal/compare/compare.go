@@ -125,6 +125,7 @@ func Compare(arts []model.Article, anns []model.Annotations, opts Options) Resul
 		}
 		facts = append(facts, g)
 	}
+	supports(ix, all, first, facts, factOf, opts.Link)
 	if opts.Detail > 0 {
 		facts = append(facts, details(ix, all, first, facts, factOf, opts.Detail, opts.Align)...)
 	}
