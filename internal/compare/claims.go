@@ -79,9 +79,9 @@ func claims(arts []model.Article, anns []model.Annotations, opts Options) (out [
 				c.agents = agents(&c, ann)
 				c.frames = frames(c.words)
 				classes = wordClasses(classes, c.words, stems)
-				c.preds = distinct(classes)
+				c.preds = withSecond(distinct(classes), c.words, stems)
 				out = append(out, c)
-				subs = subClauses(subs, &out[len(out)-1], len(out)-1, ann, classes)
+				subs = subClauses(subs, &out[len(out)-1], len(out)-1, ann, classes, stems)
 			}
 		}
 	}

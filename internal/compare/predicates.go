@@ -38,6 +38,15 @@ var predicateClasses = map[string][]string{
 	"follow": {"second", "subsequent", "follow-up", "follow-on"},
 }
 
+// secondClasses give a word a class beside its own: a narrower kind of
+// the same act, which far fewer claims state, so that two outlets that
+// both name it share a rare term where the common one ("meet") tells
+// little. Keyed like predicateClasses; a word here keeps its own class.
+var secondClasses = map[string][]string{
+	// How a meeting is held: the parties alone, in person.
+	"format": {"one-on-one", "tête-à-tête", "tete-a-tete", "face-to-face", "head-to-head", "closed-door"},
+}
+
 // phrases give a class to words that state it only together: a
 // modifier and the head it comes before (at most within words on), as
 // "video" before "link" or "hand" before "over". The modifier takes the
@@ -130,6 +139,9 @@ var classTerms = func() map[string]string {
 	for class := range predicateClasses {
 		m[class] = "p:" + class
 	}
+	for class := range secondClasses {
+		m[class] = "p:" + class
+	}
 	return m
 }()
 
@@ -153,6 +165,17 @@ var predicateOf, negatedOf = func() (map[string]string, map[string]string) {
 	return m, n
 }()
 
+// secondOf maps a word's stem to its second class; built once, read only.
+var secondOf = func() map[string]string {
+	m := map[string]string{}
+	for class, ws := range secondClasses {
+		for _, w := range ws {
+			m[stem(w)] = class
+		}
+	}
+	return m
+}()
+
 // negators turn the meaning of the words that follow them.
 var negators = setOf(`not never no cannot`)
 
@@ -162,13 +185,25 @@ var negators = setOf(`not never no cannot`)
 // it has one. cache, when not nil, keeps what is known of words already
 // seen.
 func predicates(ws []word, cache map[string]wordInfo) []string {
-	return distinct(wordClasses(nil, ws, cache))
+	return withSecond(distinct(wordClasses(nil, ws, cache)), ws, cache)
+}
+
+// withSecond appends to classes (the distinct classes of ws) the second
+// classes of ws's words (see secondClasses) that it does not hold.
+func withSecond(classes []string, ws []word, cache map[string]wordInfo) []string {
+	for _, w := range ws {
+		if c := infoOf(w.text, cache).second; c != "" && !slices.Contains(classes, c) {
+			classes = append(classes, c)
+		}
+	}
+	return classes
 }
 
 // wordInfo is what wordClasses needs to know of a word, found once per
 // word of a story.
 type wordInfo struct {
 	class    string // the word's own class, "" for none
+	second   string // its second class (see secondClasses), "" for none
 	neg      string // its class after a negator, "" for none
 	negator  bool
 	call     bool // "call" or "calls": a noun or a verb
@@ -188,6 +223,7 @@ func infoOf(t string, cache map[string]wordInfo) wordInfo {
 	s := stem(t)
 	class, ok := predicateOf[s]
 	in.class = class
+	in.second = secondOf[s]
 	key := class
 	if !ok {
 		key = s

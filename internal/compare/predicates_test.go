@@ -30,9 +30,11 @@ func TestPredicates(t *testing.T) {
 		{"Their call lasted forty minutes", []string{"remote"}},
 		{"The governors joined a virtual summit on wildfires", []string{"remote", "meet"}},
 		{"Unions call on members to strike", nil},
-		// Meeting formats.
-		{"The envoys held a tête-à-tête in the garden", []string{"meet"}},
-		{"The leaders will first hold a one-on-one", []string{"meet"}},
+		// Meeting formats: a meeting, and the rarer kind of one.
+		{"The envoys held a tête-à-tête in the garden", []string{"meet", "format"}},
+		{"The leaders will first hold a one-on-one", []string{"meet", "format"}},
+		{"The rivals met face-to-face for the first time", []string{"meet", "format"}},
+		{"A closed-door session of the council", []string{"format"}},
 		// A meeting after a first one.
 		{"Both sides hope for another round of talks", []string{"follow", "meet"}},
 		{"Officials discussed a fresh summit", []string{"meet", "follow"}},

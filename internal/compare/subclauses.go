@@ -41,9 +41,10 @@ const minSubWords = 5
 
 // subClauses appends to cs the sub-clauses of the claim c (see the
 // comment above), each with parent set to i, its index. classes are the
-// predicate classes of c's words (see wordClasses); ann holds the
+// predicate classes of c's words (see wordClasses), cache their word
+// infos (see infoOf); ann holds the
 // annotations of c's sentence. A claim with no joint gives none.
-func subClauses(cs []claim, c *claim, i int, ann *model.Annotations, classes []string) []claim {
+func subClauses(cs []claim, c *claim, i int, ann *model.Annotations, classes []string, cache map[string]wordInfo) []claim {
 	ws := c.words
 	if len(ws) < 2*minSubWords {
 		return cs
@@ -141,7 +142,7 @@ func subClauses(cs []claim, c *claim, i int, ann *model.Annotations, classes []s
 		}
 		slices.Sort(s.entities)
 		// No frames: only sentence claims are checked for clashes.
-		s.preds = distinct(classes[begin:to])
+		s.preds = withSecond(distinct(classes[begin:to]), s.words, cache)
 		cs = append(cs, s)
 	}
 	return cs
