@@ -25,3 +25,17 @@ func TestMeetingFormatBacksFact(t *testing.T) {
 		t.Errorf("the summit is not one fact: %+v", multi(r))
 	}
 }
+
+// TestPluralMeetings, written from other news (a regional ministers'
+// call): "virtual meetings" is a meeting held at a distance, as a video
+// call is, so the two outlets state one fact.
+func TestPluralMeetings(t *testing.T) {
+	arts, anns := story(
+		"Gabriel Boric took part in virtual meetings with the region's energy ministers on Monday.\n\nCopper prices rose in Santiago.\n\nA storm hit the southern coast.\n\nThe senate debated pensions.",
+		"Gabriel Boric joined a video call on the power grid with officials of neighbouring states.\n\nMiners in the north ended a strike.\n\nThe football league postponed two games.\n\nWine exports fell in July.",
+	)
+	r := compare.Compare(arts, anns, compare.DefaultOptions())
+	if !together(r, "virtual meetings", "video call") {
+		t.Errorf("the remote meeting is not one fact: %+v", multi(r))
+	}
+}

@@ -221,6 +221,15 @@ func infoOf(t string, cache map[string]wordInfo) wordInfo {
 	}
 	in := wordInfo{negator: negators[t] || strings.HasSuffix(t, "n't"), sequence: sequenceWords[t]}
 	s := stem(t)
+	if _, ok := predicateOf[s]; !ok {
+		// A plural of a word in -ing ("meetings", "warnings") stems to
+		// the word, whose own stem is the class's.
+		if s2 := stem(s); s2 != s {
+			if _, ok := predicateOf[s2]; ok {
+				s = s2
+			}
+		}
+	}
 	class, ok := predicateOf[s]
 	in.class = class
 	in.second = secondOf[s]

@@ -35,6 +35,10 @@ func TestPredicates(t *testing.T) {
 		{"The leaders will first hold a one-on-one", []string{"meet", "format"}},
 		{"The rivals met face-to-face for the first time", []string{"meet", "format"}},
 		{"A closed-door session of the council", []string{"format"}},
+		// Plurals of words in -ing.
+		{"The ministers held two meetings in Vienna", []string{"meet"}},
+		{"Forecasters issued warnings of floods", []string{"warn"}},
+		{"He joined a round of virtual meetings from Oslo", []string{"remote", "meet"}},
 		// A meeting after a first one.
 		{"Both sides hope for another round of talks", []string{"follow", "meet"}},
 		{"Officials discussed a fresh summit", []string{"meet", "follow"}},
