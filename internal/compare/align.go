@@ -848,6 +848,25 @@ func ownTerms(cs []claim, i int, g []int32) bool {
 	return false
 }
 
+// meetingKinds tell one meeting from another: held at a distance,
+// following a first, or the parties alone.
+var meetingKinds = []string{"remote", "follow", "format"}
+
+// otherMeetings reports whether two claims tell of different meetings:
+// each states a kind of meeting (see meetingKinds) that the other does
+// not, as a video call held today and a second summit to come.
+func otherMeetings(a, b *claim) bool {
+	own := func(a, b *claim) bool {
+		for _, k := range meetingKinds {
+			if slices.Contains(a.preds, k) && !slices.Contains(b.preds, k) {
+				return true
+			}
+		}
+		return false
+	}
+	return own(a, b) && own(b, a)
+}
+
 // joinClash reports whether a claim of a and one of b cannot state the
 // same fact; see clash.
 func joinClash(cs []claim, a, b []int32) bool {
@@ -862,12 +881,13 @@ func joinClash(cs []claim, a, b []int32) bool {
 }
 
 // clash reports whether two claims tell of different events: they both
-// name calendar days and share none, or they have different subjects,
+// name calendar days and share none, they tell of different meetings
+// (see otherMeetings), or they have different subjects,
 // each opening with people the other never names ("Putin demands that
 // Ukraine cede the region" / "Zelensky will not surrender the region").
 // A claim whose subject is a pronoun or a common noun names no agent.
 func clash(a, b *claim) bool {
-	if datesClash(a, b) {
+	if datesClash(a, b) || otherMeetings(a, b) {
 		return true
 	}
 	if len(a.agents) == 0 || len(b.agents) == 0 {
