@@ -497,7 +497,9 @@ func sortByScore(ps []pair) {
 // sub-clauses join on strong matches only (see strong), never to a fact
 // that already holds their own sentence's partner; and the members of a
 // fact must match most of the others (see joins), so that no clause, and
-// no sentence of several clauses, links two facts together.
+// no sentence of several clauses, links two facts together; nor do two
+// groups join that stand on different clauses of one sentence (see
+// apart).
 func group(x *termIndex, cs []claim, first int, pairs []pair, link float64) [][]int32 {
 	of := make([]int, len(cs))
 	groups := make([][]int32, len(cs))
@@ -530,6 +532,9 @@ func group(x *termIndex, cs []claim, first int, pairs []pair, link float64) [][]
 				continue
 			}
 			if !keepsValues(cs, groups[ga], groups[gb]) || !keepsValues(cs, groups[gb], groups[ga]) {
+				continue
+			}
+			if !subs && (j.apart(groups[ga], groups[gb]) || j.apart(groups[gb], groups[ga])) {
 				continue
 			}
 			if !j.joins(groups[ga], groups[gb]) {
@@ -625,7 +630,8 @@ type joiner struct {
 	first  int
 	link   float64
 	rare   int32
-	split  []bool // split[i]: claim i has sub-clauses
+	split  []bool            // split[i]: claim i has sub-clauses
+	subsOf map[int32][]int32 // the sub-clauses of each claim that has some
 	n      []int32
 	simple []bool
 	// scratch: the same across one merge
@@ -637,11 +643,62 @@ func newJoiner(x *termIndex, cs []claim, first int, link float64) *joiner {
 	j := &joiner{x: x, cs: cs, first: first, link: link, rare: x.rareLimit(),
 		split: make([]bool, len(cs)), n: make([]int32, len(cs)), simple: make([]bool, len(cs)),
 		crossN: make([]int32, len(cs)), crossSimple: make([]bool, len(cs))}
+	j.subsOf = map[int32][]int32{}
 	for i := first; i < len(cs); i++ {
 		j.split[cs[i].parent] = true
+		j.subsOf[int32(cs[i].parent)] = append(j.subsOf[int32(cs[i].parent)], int32(i))
 	}
 	return j
 }
+
+// apart reports whether group a and fact b (two or more claims) stand on
+// different parts of a sentence of a: a clause of it that a's other
+// members match (at or above link), or, when the sentence is alone in a,
+// that holds half its weight (most often what it reports, beside who
+// said it where), shares not a tenth with any claim of b. Then b is a
+// fact of its own that the sentence's clauses, not the sentence, may
+// back (see strong). A single claim of b may still join a: it
+// corroborates a part of a and stands for no fact of its own.
+func (j *joiner) apart(a, b []int32) bool {
+	if len(b) < 2 {
+		return false
+	}
+	cs := j.cs
+	for _, m := range a {
+		if !j.split[m] {
+			continue
+		}
+		for _, c := range j.subsOf[m] {
+			held := len(a) == 1 && 2*cs[c].norm >= cs[m].norm
+			for _, o := range a {
+				if held {
+					break
+				}
+				if o != m && similarity(&cs[c], &cs[o]) >= j.link {
+					held = true
+				}
+			}
+			if !held {
+				continue
+			}
+			shared := false
+			for _, q := range b {
+				if similarity(&cs[c], &cs[q]) >= apartShare {
+					shared = true
+					break
+				}
+			}
+			if !shared {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// apartShare is the least similarity at which a claim says something of
+// a clause (see apart).
+const apartShare = 0.1
 
 // joins reports whether groups a and b may merge, and if so counts their
 // new matches: the mean similarity of their claims reaches link (it stops
