@@ -625,15 +625,17 @@ func sharedAgent(a, b *claim) bool {
 // where a sub-clause is one of the two) and whether one of them is a
 // sentence of one clause, so that a merge only scores the new pairs.
 type joiner struct {
-	x      *termIndex
-	cs     []claim
-	first  int
-	link   float64
-	rare   int32
-	split  []bool            // split[i]: claim i has sub-clauses
-	subsOf map[int32][]int32 // the sub-clauses of each claim that has some
-	n      []int32
-	simple []bool
+	x     *termIndex
+	cs    []claim
+	first int
+	link  float64
+	rare  int32
+	split []bool // split[i]: claim i has sub-clauses
+	// subFrom[i]:subTo[i] are the sub-clauses of sentence claim i
+	// (claims puts a claim's sub-clauses next to each other)
+	subFrom, subTo []int32
+	n              []int32
+	simple         []bool
 	// scratch: the same across one merge
 	crossN      []int32
 	crossSimple []bool
@@ -643,10 +645,14 @@ func newJoiner(x *termIndex, cs []claim, first int, link float64) *joiner {
 	j := &joiner{x: x, cs: cs, first: first, link: link, rare: x.rareLimit(),
 		split: make([]bool, len(cs)), n: make([]int32, len(cs)), simple: make([]bool, len(cs)),
 		crossN: make([]int32, len(cs)), crossSimple: make([]bool, len(cs))}
-	j.subsOf = map[int32][]int32{}
+	j.subFrom, j.subTo = make([]int32, first), make([]int32, first)
 	for i := first; i < len(cs); i++ {
-		j.split[cs[i].parent] = true
-		j.subsOf[int32(cs[i].parent)] = append(j.subsOf[int32(cs[i].parent)], int32(i))
+		p := cs[i].parent
+		j.split[p] = true
+		if j.subTo[p] == 0 {
+			j.subFrom[p] = int32(i)
+		}
+		j.subTo[p] = int32(i + 1)
 	}
 	return j
 }
@@ -665,10 +671,10 @@ func (j *joiner) apart(a, b []int32) bool {
 	}
 	cs := j.cs
 	for _, m := range a {
-		if !j.split[m] {
+		if int(m) >= j.first || !j.split[m] {
 			continue
 		}
-		for _, c := range j.subsOf[m] {
+		for c := j.subFrom[m]; c < j.subTo[m]; c++ {
 			held := len(a) == 1 && 2*cs[c].norm >= cs[m].norm
 			for _, o := range a {
 				if held {
@@ -909,19 +915,23 @@ func ownTerms(cs []claim, i int, g []int32) bool {
 // following a first, or the parties alone.
 var meetingKinds = []string{"remote", "follow", "format"}
 
+// kindsOf sets a bit for each kind of meeting (meetingKinds[i] is bit
+// i) that preds hold.
+func kindsOf(preds []string) uint8 {
+	var k uint8
+	for i, kind := range meetingKinds {
+		if slices.Contains(preds, kind) {
+			k |= 1 << i
+		}
+	}
+	return k
+}
+
 // otherMeetings reports whether two claims tell of different meetings:
 // each states a kind of meeting (see meetingKinds) that the other does
 // not, as a video call held today and a second summit to come.
 func otherMeetings(a, b *claim) bool {
-	own := func(a, b *claim) bool {
-		for _, k := range meetingKinds {
-			if slices.Contains(a.preds, k) && !slices.Contains(b.preds, k) {
-				return true
-			}
-		}
-		return false
-	}
-	return own(a, b) && own(b, a)
+	return a.kinds&^b.kinds != 0 && b.kinds&^a.kinds != 0
 }
 
 // joinClash reports whether a claim of a and one of b cannot state the

@@ -23,6 +23,7 @@ type claim struct {
 	times       []model.TimeExpr
 	frames      []frame   // determiner frames, for modifier clashes
 	preds       []string  // predicate classes (see predicates)
+	kinds       uint8     // the kinds of meeting of preds, a bit each (see meetingKinds)
 	agents      []string  // resolved people the clause opens with: its subject
 	people      []string  // the entities that are people
 	places      []string  // the entities that are places
@@ -80,6 +81,7 @@ func claims(arts []model.Article, anns []model.Annotations, opts Options) (out [
 				c.frames = frames(c.words)
 				classes = wordClasses(classes, c.words, stems)
 				c.preds = withSecond(distinct(classes), c.words, stems)
+				c.kinds = kindsOf(c.preds)
 				out = append(out, c)
 				subs = subClauses(subs, &out[len(out)-1], len(out)-1, ann, classes, stems)
 			}

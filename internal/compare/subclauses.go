@@ -143,6 +143,7 @@ func subClauses(cs []claim, c *claim, i int, ann *model.Annotations, classes []s
 		slices.Sort(s.entities)
 		// No frames: only sentence claims are checked for clashes.
 		s.preds = withSecond(distinct(classes[begin:to]), s.words, cache)
+		s.kinds = kindsOf(s.preds)
 		cs = append(cs, s)
 	}
 	return cs
