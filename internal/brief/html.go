@@ -88,7 +88,7 @@ func newHTMLStory(s model.StoryBrief) htmlStory {
 		v.index[a.ID] = i + 1
 		v.Sources = append(v.Sources, htmlSource{N: i + 1, Line: describe(a, s.Articles), URL: a.URL})
 	}
-	v.Meta = fmt.Sprintf("%d articles from %d outlets · %s", len(s.Articles), outlets(s.Articles), span(s))
+	v.Meta = fmt.Sprintf("%s from %s · %s", count(len(s.Articles), "article"), count(outlets(s.Articles), "outlet"), span(s))
 	published := publishedDays(s.Articles)
 	v.Days = timelineDays(s.Timeline, published)
 	v.TimelineSVG = timelineSVG(v.Days, published)

@@ -71,7 +71,7 @@ func (p *printer) story(s model.StoryBrief) {
 		title = "Untitled story"
 	}
 	p.heading(1, title)
-	meta := fmt.Sprintf("story %s · %d articles from %d outlets · %s", s.ID, len(s.Articles), outlets(s.Articles), span(s))
+	meta := fmt.Sprintf("story %s · %s from %s · %s", s.ID, count(len(s.Articles), "article"), count(outlets(s.Articles), "outlet"), span(s))
 	if s.Thread != "" && s.Thread != s.ID {
 		meta += " · thread " + s.Thread
 	}
@@ -351,6 +351,15 @@ func span(s model.StoryBrief) string {
 }
 
 var mdEscaper = strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`, "<", "&lt;", ">", "&gt;")
+
+// count writes n with its noun, plural unless n is 1: "1 outlet", "3
+// articles".
+func count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return strconv.Itoa(n) + " " + noun + "s"
+}
 
 func escapeMD(s string) string { return mdEscaper.Replace(s) }
 

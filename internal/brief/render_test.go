@@ -236,3 +236,14 @@ func TestUniqueUnknownOutlet(t *testing.T) {
 		t.Errorf("text brief lacks %q:\n%s", "unknown outlet [1]", buf.String())
 	}
 }
+
+func TestCount(t *testing.T) {
+	for _, tt := range []struct {
+		n    int
+		want string
+	}{{0, "0 outlets"}, {1, "1 outlet"}, {2, "2 outlets"}} {
+		if got := count(tt.n, "outlet"); got != tt.want {
+			t.Errorf("count(%d) = %q; want %q", tt.n, got, tt.want)
+		}
+	}
+}
