@@ -20,7 +20,7 @@ var ui = template.Must(template.New("").Funcs(template.FuncMap{
 		Format(string) string
 	}) string {
 		if t.IsZero() {
-			return "—"
+			return "undated"
 		}
 		return t.Format("2 Jan 2006")
 	},
