@@ -36,6 +36,9 @@ type termIndex struct {
 	// nKeys in all.
 	keys  [][]int32
 	nKeys int
+	// key is scratch space where terms builds a term's text, so that
+	// looking up a term seen before allocates nothing.
+	key []byte
 }
 
 // termKind says what a term stands for, as strong reads it.
@@ -125,6 +128,12 @@ func (x *termIndex) clashable(marked []int32, mark int32, b int32) bool {
 // terms sets c.terms and c.values; new terms get ids only when add is set.
 func (x *termIndex) terms(c *claim, add bool) {
 	x.epoch++
+	// At most one term per word, entity, number, class and frame, and
+	// two per time: room for all of them at once.
+	most := len(c.words) + len(c.entities) + len(c.preds)*(1+len(c.agents)) + len(c.numbers) + 2*len(c.times)
+	if cap(c.terms) < most {
+		c.terms = make([]int32, 0, most)
+	}
 	c.terms = c.terms[:0]
 	mark := func(v int32) {
 		if x.seen[v] != x.epoch {
@@ -132,12 +141,14 @@ func (x *termIndex) terms(c *claim, add bool) {
 			c.terms = append(c.terms, v)
 		}
 	}
-	id := func(t string, value bool, kind termKind) int32 {
-		v, ok := x.ids[t]
+	// id gives the term whose text is in x.key its id.
+	id := func(value bool, kind termKind) int32 {
+		v, ok := x.ids[string(x.key)]
 		if !ok {
 			if !add {
 				return -1
 			}
+			t := string(x.key)
 			v = int32(len(x.ids))
 			x.ids[t] = v
 			x.postings = append(x.postings, nil)
@@ -153,8 +164,10 @@ func (x *termIndex) terms(c *claim, add bool) {
 		}
 		return v
 	}
-	put := func(t string, value bool, kind termKind) {
-		if v := id(t, value, kind); v >= 0 {
+	// put marks the term prefix+t.
+	put := func(prefix, t string, value bool, kind termKind) {
+		x.key = append(append(x.key[:0], prefix...), t...)
+		if v := id(value, kind); v >= 0 {
 			mark(v)
 		}
 	}
@@ -176,7 +189,8 @@ func (x *termIndex) terms(c *claim, add bool) {
 		if !ok {
 			v = -1
 			if content(w.text) {
-				v = id("w:"+stem(w.text), false, kindWord)
+				x.key = append(append(x.key[:0], "w:"...), stem(w.text)...)
+				v = id(false, kindWord)
 			}
 			// A word not yet a term may become one when claims are
 			// added; only settled answers are kept.
@@ -198,16 +212,17 @@ func (x *termIndex) terms(c *claim, add bool) {
 		} else if slices.Contains(c.places, e) {
 			kind = kindPlace
 		}
-		put("e:"+e, false, kind)
+		put("e:", e, false, kind)
 	}
 	for _, p := range c.preds {
-		put(classTerms[p], false, kindClass)
+		put("", classTerms[p], false, kindClass)
 		// The event frame: who does it.
 		for _, a := range c.agents {
 			k := [2]string{p, a}
 			v, ok := x.frameIDs[k]
 			if !ok {
-				v = id("f:"+p+"|"+a, false, kindFrame)
+				x.key = append(append(append(append(x.key[:0], "f:"...), p...), '|'), a...)
+				v = id(false, kindFrame)
 				if v >= 0 {
 					x.frameIDs[k] = v
 				}
@@ -219,17 +234,20 @@ func (x *termIndex) terms(c *claim, add bool) {
 	}
 	for _, q := range c.numbers {
 		if q.Value != nil {
-			put("n:"+strconv.FormatFloat(*q.Value, 'g', -1, 64), true, kindValue)
+			x.key = strconv.AppendFloat(append(x.key[:0], "n:"...), *q.Value, 'g', -1, 64)
+			if v := id(true, kindValue); v >= 0 {
+				mark(v)
+			}
 		}
 	}
 	for _, t := range c.times {
 		if len(t.Value) >= 10 {
-			put("t:"+t.Value[:10], false, kindDay)
+			put("t:", t.Value[:10], false, kindDay)
 		}
 		// A clock time is a figure like a number: a fact whose claims
 		// all give it keeps out claims without it.
 		if clock(t.Value) {
-			put("t:"+t.Value[:16], true, kindValue)
+			put("t:", t.Value[:16], true, kindValue)
 		}
 	}
 	slices.Sort(c.terms)

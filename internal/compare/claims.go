@@ -150,12 +150,16 @@ func splitClauses(s string, minWords int) [][2]int {
 func attach(c *claim, ann *model.Annotations) {
 	in := func(sp model.Span) bool { return sp.Start >= c.start && sp.Start < c.end }
 	for _, e := range ann.Entities {
-		key := e.ID
-		if key == "" {
-			key = strings.ToLower(e.Name)
-		}
+		// The key is made only for an entity mentioned in the claim.
+		key, keyed := e.ID, e.ID != ""
 		for _, m := range e.Mentions {
-			if in(m.Span) && !slices.Contains(c.entities, key) {
+			if !in(m.Span) {
+				continue
+			}
+			if !keyed {
+				key, keyed = strings.ToLower(e.Name), true
+			}
+			if !slices.Contains(c.entities, key) {
 				c.entities = append(c.entities, key)
 				switch e.Type {
 				case model.Person:
