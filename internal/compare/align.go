@@ -657,12 +657,16 @@ type joiner struct {
 	// scratch: the same across one merge
 	crossN      []int32
 	crossSimple []bool
+	// dense holds the weights of the clause apart weighs, by term id
+	// (see denseSimilarity); zero between uses.
+	dense []float32
 }
 
 func newJoiner(x *termIndex, cs []claim, first int, link float64) *joiner {
 	j := &joiner{x: x, cs: cs, first: first, link: link, rare: x.rareLimit(),
 		split: make([]bool, len(cs)), n: make([]int32, len(cs)), simple: make([]bool, len(cs)),
-		crossN: make([]int32, len(cs)), crossSimple: make([]bool, len(cs))}
+		crossN: make([]int32, len(cs)), crossSimple: make([]bool, len(cs)),
+		dense: make([]float32, len(x.df))}
 	j.subFrom, j.subTo = make([]int32, first), make([]int32, first)
 	for i := first; i < len(cs); i++ {
 		p := cs[i].parent
@@ -693,31 +697,47 @@ func (j *joiner) apart(a, b []int32) bool {
 			continue
 		}
 		for c := j.subFrom[m]; c < j.subTo[m]; c++ {
-			held := len(a) == 1 && 2*cs[c].norm >= cs[m].norm
-			for _, o := range a {
-				if held {
-					break
-				}
-				if o != m && similarity(&cs[c], &cs[o]) >= j.link {
-					held = true
-				}
-			}
-			if !held {
-				continue
-			}
-			shared := false
-			for _, q := range b {
-				if similarity(&cs[c], &cs[q]) >= apartShare {
-					shared = true
-					break
-				}
-			}
-			if !shared {
+			if j.clauseApart(m, &cs[c], a, b) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// clauseApart reports whether clause c of sentence claim m, a member of
+// a, keeps a and b apart (see apart).
+func (j *joiner) clauseApart(m int32, c *claim, a, b []int32) bool {
+	cs := j.cs
+	held := len(a) == 1 && 2*c.norm >= cs[m].norm
+	if !held && len(a) == 1 {
+		return false
+	}
+	for k, t := range c.terms {
+		j.dense[t] = c.weights[k]
+	}
+	defer func() {
+		for _, t := range c.terms {
+			j.dense[t] = 0
+		}
+	}()
+	for _, o := range a {
+		if held {
+			break
+		}
+		if o != m && denseSimilarity(j.dense, c, &cs[o]) >= j.link {
+			held = true
+		}
+	}
+	if !held {
+		return false
+	}
+	for _, q := range b {
+		if denseSimilarity(j.dense, c, &cs[q]) >= apartShare {
+			return false
+		}
+	}
+	return true
 }
 
 // apartShare is the least similarity at which a claim says something of
