@@ -60,12 +60,13 @@ func claims(arts []model.Article, anns []model.Annotations, opts Options) (out [
 		if ai >= len(anns) {
 			break
 		}
-		runes := []rune(arts[ai].Text)
+		body := runeText{s: arts[ai].Text}
+		body.init()
 		for _, s := range anns[ai].Sentences {
-			if s.Start < 0 || s.End > len(runes) || s.Start >= s.End {
+			if s.Start < 0 || s.End > body.n || s.Start >= s.End {
 				continue
 			}
-			text := string(runes[s.Start:s.End])
+			text := body.slice(s.Start, s.End)
 			if !statement(text, opts.MinClauseWords) {
 				continue
 			}
@@ -89,6 +90,46 @@ func claims(arts []model.Article, anns []model.Annotations, opts Options) (out [
 	}
 	first = len(out)
 	return append(out, subs...), first
+}
+
+// runeText gives the text of spans counted in runes. A text of valid
+// UTF-8 gives them as substrings, found by walking on from the span
+// before (sentences come in order); any other is read as runes once,
+// each invalid byte becoming U+FFFD.
+type runeText struct {
+	s     string
+	n     int    // runes in s
+	runes []rune // s as runes, when s is not valid UTF-8
+	r, b  int    // a rune offset in s and its byte offset
+}
+
+func (t *runeText) init() {
+	if utf8.ValidString(t.s) {
+		t.n = utf8.RuneCountInString(t.s)
+		return
+	}
+	t.runes = []rune(t.s)
+	t.n = len(t.runes)
+}
+
+// slice returns the runes [start, end) of the text, 0 <= start <= end <= n.
+func (t *runeText) slice(start, end int) string {
+	if t.runes != nil {
+		return string(t.runes[start:end])
+	}
+	from := t.byteAt(start)
+	return t.s[from:t.byteAt(end)]
+}
+
+func (t *runeText) byteAt(r int) int {
+	if r < t.r {
+		t.r, t.b = 0, 0
+	}
+	for ; t.r < r; t.r++ {
+		_, size := utf8.DecodeRuneInString(t.s[t.b:])
+		t.b += size
+	}
+	return t.b
 }
 
 // statement reports whether a sentence states something: it has enough
