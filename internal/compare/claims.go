@@ -56,6 +56,9 @@ func claims(arts []model.Article, anns []model.Annotations, opts Options) (out [
 	subs := make([]claim, 0, 2*n)
 	var classes []string // scratch, for one clause at a time
 	var local annotationsWithin
+	// The clauses' words are cut from shared blocks, each clause's
+	// capped at its own length.
+	var block []word
 	for ai := range arts {
 		if ai >= len(anns) {
 			break
@@ -76,7 +79,12 @@ func claims(arts []model.Article, anns []model.Annotations, opts Options) (out [
 				c.text = strings.TrimSpace(text[cl[0]:cl[1]])
 				c.start = s.Start + utf8.RuneCountInString(text[:cl[0]])
 				c.end = s.Start + utf8.RuneCountInString(text[:cl[1]])
-				c.words = words(c.text)
+				if guess := len(c.text)/6 + 1; cap(block)-len(block) < guess {
+					block = make([]word, 0, max(guess, 1024))
+				}
+				from := len(block)
+				block = appendWords(block, c.text)
+				c.words = block[from:len(block):len(block)]
 				attach(&c, ann)
 				c.agents = agents(&c, ann)
 				c.frames = frames(c.words)

@@ -36,7 +36,11 @@ type word struct {
 // words splits s into letter/digit runs, keeping inner apostrophes and
 // hyphens ("don't", "one-on-one"), lower-cased with curly apostrophes folded.
 func words(s string) []word {
-	out := make([]word, 0, len(s)/6+1)
+	return appendWords(make([]word, 0, len(s)/6+1), s)
+}
+
+// appendWords appends the words of s to out.
+func appendWords(out []word, s string) []word {
 	scan(s, func(raw string, start, end int) {
 		t := raw
 		// ’ and ‘ both begin with the byte 0xE2 in UTF-8.
