@@ -532,7 +532,31 @@ func group(x *termIndex, cs []claim, first int, pairs []pair, link float64) [][]
 		return i
 	}
 	j := newJoiner(x, cs, first, link)
+	// joinable reports whether groups a and b may merge. The answer
+	// depends on nothing but their members (and the phase): the
+	// members' matches (joiner.n) change only when their group does.
+	joinable := func(a, b []int32, subs bool) bool {
+		// The cheap tests first: joins sums similarities.
+		if joinClash(cs, a, b) {
+			return false
+		}
+		if !keepsValues(cs, a, b) || !keepsValues(cs, b, a) {
+			return false
+		}
+		if !subs && (j.apart(a, b) || j.apart(b, a)) {
+			return false
+		}
+		return j.joins(a, b)
+	}
+	// refused[{ga, gb}] is the count of merges made when group ga was
+	// last found not to take in group gb in this phase; the answer
+	// stands while neither group has changed since (changed[g] is the
+	// count when group g last grew).
+	refused := map[[2]int]int{}
+	changed := make([]int, len(cs))
+	merges := 0
 	for phase := 0; phase < 2; phase++ {
+		clear(refused)
 		for _, p := range pairs {
 			subs := int(p.a) >= first || int(p.b) >= first
 			if subs != (phase == 1) {
@@ -545,17 +569,12 @@ func group(x *termIndex, cs []claim, first int, pairs []pair, link float64) [][]
 			if subs && of[root(p.a)] == of[root(p.b)] {
 				continue
 			}
-			// The cheap tests first: joins sums similarities.
-			if joinClash(cs, groups[ga], groups[gb]) {
+			k := [2]int{ga, gb}
+			if m, ok := refused[k]; ok && changed[ga] <= m && changed[gb] <= m {
 				continue
 			}
-			if !keepsValues(cs, groups[ga], groups[gb]) || !keepsValues(cs, groups[gb], groups[ga]) {
-				continue
-			}
-			if !subs && (j.apart(groups[ga], groups[gb]) || j.apart(groups[gb], groups[ga])) {
-				continue
-			}
-			if !j.joins(groups[ga], groups[gb]) {
+			if !joinable(groups[ga], groups[gb], subs) {
+				refused[k] = merges
 				continue
 			}
 			for _, m := range groups[gb] {
@@ -563,6 +582,8 @@ func group(x *termIndex, cs []claim, first int, pairs []pair, link float64) [][]
 			}
 			groups[ga] = append(groups[ga], groups[gb]...)
 			groups[gb] = nil
+			merges++
+			changed[ga] = merges
 		}
 	}
 	var out [][]int32
