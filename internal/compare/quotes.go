@@ -128,6 +128,8 @@ func quotePairs(qs []quoted) [][2]int {
 				}
 			}
 		}
+		// Pairs come out in order of i, then of j.
+		slices.Sort(touched)
 		for _, j := range touched {
 			if 2*hits[j] >= min(nContent[i], nContent[j]) {
 				out = append(out, [2]int{i, j})
@@ -135,12 +137,6 @@ func quotePairs(qs []quoted) [][2]int {
 			hits[j] = 0
 		}
 	}
-	slices.SortFunc(out, func(x, y [2]int) int {
-		if x[0] != y[0] {
-			return x[0] - y[0]
-		}
-		return x[1] - y[1]
-	})
 	return out
 }
 
