@@ -1016,20 +1016,7 @@ func clash(a, b *claim) bool {
 	if datesClash(a, b) || otherMeetings(a, b) {
 		return true
 	}
-	if len(a.agents) == 0 || len(b.agents) == 0 {
-		return false
-	}
-	for _, p := range a.agents {
-		if slices.Contains(b.entities, p) {
-			return false
-		}
-	}
-	for _, p := range b.agents {
-		if slices.Contains(a.entities, p) {
-			return false
-		}
-	}
-	return true
+	return len(a.agents) > 0 && len(b.agents) > 0 && !sharedAgent(a, b)
 }
 
 // datesClash reports whether two claims both name calendar days and share
