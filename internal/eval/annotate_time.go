@@ -156,85 +156,80 @@ func locate(article, context, text string) (int, int, bool) {
 // ScoreTimes scores one article's time expressions against its gold
 // items. inScope filters system items (nil keeps all).
 func ScoreTimes(text string, gold []GoldTime, got []model.TimeExpr, inScope func(start, end int) bool) TimexScore {
-	var sc TimexScore
-	used := make([]bool, len(got))
-	for _, g := range gold {
-		gs, ge, ok := locate(text, g.Context, g.Text)
-		if !ok {
-			sc.Unlocated++
-			continue
-		}
-		best := -1
-		for k, x := range got {
-			if used[k] || x.End <= gs || x.Start >= ge {
-				continue
-			}
-			if best < 0 || x.Type == g.Type && x.Value == g.Value {
-				best = k
-			}
-		}
-		switch {
-		case best < 0:
-			sc.FN++
-			sc.Errors = append(sc.Errors, fmt.Sprintf("missed %s %q (%s %s)", g.ID, g.Text, g.Type, g.Value))
-		case got[best].Type == g.Type && got[best].Value == g.Value:
-			used[best] = true
-			sc.TP++
-		default:
-			used[best] = true
-			sc.FN++
-			sc.FP++
-			sc.Errors = append(sc.Errors, fmt.Sprintf("wrong %s %q: got %s %s, want %s %s", g.ID, g.Text, got[best].Type, got[best].Value, g.Type, g.Value))
-		}
-	}
-	for k, x := range got {
-		if !used[k] && (inScope == nil || inScope(x.Start, x.End)) {
-			sc.FP++
-			sc.Errors = append(sc.Errors, fmt.Sprintf("extra %q (%s %s) at %d", x.Text, x.Type, x.Value, x.Start))
-		}
-	}
-	return sc.ratios()
+	return scoreItems(text, gold, got, scoring[GoldTime, model.TimeExpr]{
+		locate: func(g GoldTime) (string, string, string) { return g.ID, g.Context, g.Text },
+		want:   func(g GoldTime) string { return g.Type + " " + g.Value },
+		span:   func(x model.TimeExpr) (int, int, string) { return x.Start, x.End, x.Text },
+		got:    func(x model.TimeExpr) string { return x.Type + " " + x.Value },
+		right:  func(g GoldTime, x model.TimeExpr) bool { return x.Type == g.Type && x.Value == g.Value },
+	}, inScope)
 }
 
 // ScoreQuantities scores one article's quantities against its gold
 // numbers. inScope filters system items (nil keeps all).
 func ScoreQuantities(text string, gold []GoldNumber, got []model.Quantity, inScope func(start, end int) bool) TimexScore {
+	return scoreItems(text, gold, got, scoring[GoldNumber, model.Quantity]{
+		locate: func(g GoldNumber) (string, string, string) { return g.ID, g.Text, g.Text },
+		want:   func(g GoldNumber) string { return fmtValue(g.Value) + " " + g.Unit },
+		span:   func(x model.Quantity) (int, int, string) { return x.Start, x.End, x.Text },
+		got:    func(x model.Quantity) string { return fmtValue(x.Value) + " " + x.Unit + "/" + x.Of },
+		right:  quantityRight,
+	}, inScope)
+}
+
+// scoring tells scoreItems how to read one kind of gold item G and system
+// item X.
+type scoring[G, X any] struct {
+	locate func(G) (id, context, text string) // where the gold item stands
+	want   func(G) string                     // the gold value, for messages
+	span   func(X) (start, end int, text string)
+	got    func(X) string // the system value, for messages
+	right  func(G, X) bool
+}
+
+// scoreItems pairs each located gold item with a system item overlapping
+// it, a right one first: a right pair is a true positive, a wrong one both
+// a miss and a false alarm. System items left over count as false alarms
+// where inScope (nil: everywhere) says so.
+func scoreItems[G, X any](text string, gold []G, got []X, f scoring[G, X], inScope func(start, end int) bool) TimexScore {
 	var sc TimexScore
 	used := make([]bool, len(got))
 	for _, g := range gold {
-		gs, ge, ok := locate(text, g.Text, g.Text)
+		id, context, gtext := f.locate(g)
+		gs, ge, ok := locate(text, context, gtext)
 		if !ok {
 			sc.Unlocated++
 			continue
 		}
 		best := -1
 		for k, x := range got {
-			if used[k] || x.End <= gs || x.Start >= ge {
+			start, end, _ := f.span(x)
+			if used[k] || end <= gs || start >= ge {
 				continue
 			}
-			if best < 0 || quantityRight(g, x) {
+			if best < 0 || f.right(g, x) {
 				best = k
 			}
 		}
 		switch {
 		case best < 0:
 			sc.FN++
-			sc.Errors = append(sc.Errors, fmt.Sprintf("missed %s %q (%v %s)", g.ID, g.Text, fmtValue(g.Value), g.Unit))
-		case quantityRight(g, got[best]):
+			sc.Errors = append(sc.Errors, fmt.Sprintf("missed %s %q (%s)", id, gtext, f.want(g)))
+		case f.right(g, got[best]):
 			used[best] = true
 			sc.TP++
 		default:
 			used[best] = true
 			sc.FN++
 			sc.FP++
-			x := got[best]
-			sc.Errors = append(sc.Errors, fmt.Sprintf("wrong %s %q: got %v %s/%s, want %v %s", g.ID, g.Text, fmtValue(x.Value), x.Unit, x.Of, fmtValue(g.Value), g.Unit))
+			sc.Errors = append(sc.Errors, fmt.Sprintf("wrong %s %q: got %s, want %s", id, gtext, f.got(got[best]), f.want(g)))
 		}
 	}
 	for k, x := range got {
-		if !used[k] && (inScope == nil || inScope(x.Start, x.End)) {
+		start, end, xtext := f.span(x)
+		if !used[k] && (inScope == nil || inScope(start, end)) {
 			sc.FP++
-			sc.Errors = append(sc.Errors, fmt.Sprintf("extra %q (%v %s/%s) at %d", x.Text, fmtValue(x.Value), x.Unit, x.Of, x.Start))
+			sc.Errors = append(sc.Errors, fmt.Sprintf("extra %q (%s) at %d", xtext, f.got(x), start))
 		}
 	}
 	return sc.ratios()
