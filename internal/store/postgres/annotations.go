@@ -21,12 +21,9 @@ func (db *DB) PutAnnotations(ctx context.Context, a model.Annotations) error {
 }
 
 func (db *DB) putAnnotations(ctx context.Context, a model.Annotations) error {
-	if a.ArticleID == "" {
-		return fmt.Errorf("empty article id: %w", store.ErrInvalid)
-	}
-	data, err := json.Marshal(a)
+	data, err := store.EncodeAnnotations(a)
 	if err != nil {
-		return fmt.Errorf("%w: %w", store.ErrInvalid, err)
+		return err
 	}
 	// Selecting from articles makes a missing article insert no row.
 	tag, err := db.pool.Exec(ctx, `INSERT INTO annotations (article_id, data) SELECT id, $1::json FROM articles WHERE id = $2

@@ -20,12 +20,9 @@ func (db *DB) PutAnnotations(ctx context.Context, a model.Annotations) error {
 }
 
 func (db *DB) putAnnotations(ctx context.Context, a model.Annotations) error {
-	if a.ArticleID == "" {
-		return fmt.Errorf("empty article id: %w", store.ErrInvalid)
-	}
-	data, err := json.Marshal(a)
+	data, err := store.EncodeAnnotations(a)
 	if err != nil {
-		return fmt.Errorf("%w: %w", store.ErrInvalid, err)
+		return err
 	}
 	return db.write(ctx, func(tx *sql.Tx) error {
 		// Selecting from articles makes a missing article insert no row.
