@@ -239,13 +239,14 @@ func (f *Features) addWords(ws []word, withNames bool) {
 			f.addNumber(ws, i)
 			continue
 		}
-		if len(w.lower) < 2 || stopwords[w.lower] {
+		t, ok := term(w.lower)
+		if !ok {
 			continue
 		}
 		if m, ok := months[w.lower]; ok && i+1 < len(ws) && ws[i+1].number && len(ws[i+1].text) <= 2 {
 			f.Dates = append(f.Dates, m+"-"+pad2(ws[i+1].text))
 		}
-		f.Terms[Stem(w.lower)]++
+		f.Terms[t]++
 	}
 	if !withNames {
 		return
@@ -376,13 +377,29 @@ func leadEnd(ws []word, n int) int {
 	return len(ws)
 }
 
+// term is the stem a lower-case word counts under, and false for a word
+// too short to count or a stopword before or after stemming ("wills" stems
+// to "will").
+func term(lower string) (string, bool) {
+	if len(lower) < 2 || stopwords[lower] {
+		return "", false
+	}
+	t := Stem(lower)
+	if stopwords[t] {
+		return "", false
+	}
+	return t, true
+}
+
 // addLead counts the terms and names of the lead once more.
 func (f *Features) addLead(ws []word) {
 	for _, w := range ws {
-		if w.number || len(w.lower) < 2 || stopwords[w.lower] {
+		if w.number {
 			continue
 		}
-		f.Terms[Stem(w.lower)]++
+		if t, ok := term(w.lower); ok {
+			f.Terms[t]++
+		}
 	}
 	for _, name := range names(ws, false) {
 		f.Names[name]++
