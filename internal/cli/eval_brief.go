@@ -13,8 +13,9 @@ import (
 )
 
 func runEvalBrief(ctx context.Context, e *env, args []string) error {
-	fs := newFlags(e, "eval brief", "--gold FILE [--seeds DIR]", "storydesk eval brief --gold ../shared/gold/seeds.json")
+	fs := newFlags(e, "eval brief", "--gold FILE [--seeds DIR] [-v]", "storydesk eval brief --gold ../shared/gold/seeds.json")
 	goldPath := fs.String("gold", "", "gold facts, conflicts, quote groups and unique contributions (the seeds.json format)")
+	verbose := fs.Bool("v", false, "list the multi-source facts judged wrong")
 	seeds := fs.String("seeds", "", "directory of the files the gold annotates (default: ../seeds beside the gold file)")
 	if err := parse(fs, args); err != nil {
 		return err
@@ -48,7 +49,13 @@ func runEvalBrief(ctx context.Context, e *env, args []string) error {
 	start = time.Now()
 	res := compare.Compare(arts, anns, opts.Compare)
 	compared := time.Since(start)
-	eval.Brief(gold, arts, res).Print(e.stdout)
+	report := eval.Brief(gold, arts, res)
+	report.Print(e.stdout)
+	if *verbose {
+		for _, w := range report.Wrong {
+			fmt.Fprintf(e.stdout, "wrong: %s\n", w)
+		}
+	}
 	fmt.Fprintf(e.stdout, "%d articles: annotated in %v, compared in %v\n", len(arts), annotated.Round(time.Millisecond), compared.Round(time.Millisecond))
 	return nil
 }
