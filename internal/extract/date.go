@@ -87,6 +87,13 @@ var rfcLayouts = []string{
 	"Mon Jan 02 2006 15:04:05 GMT-0700",
 }
 
+// ParseDate reads a date as publishers write it, in a machine layout
+// ("2025-08-14T09:30:00Z", "Thu, 14 Aug 2025 09:30:00 GMT") or in words
+// and figures in any of the languages extraction knows ("August 14,
+// 2025 9:30 am EDT", "14. August 2025"), with the clock time after it
+// when there is one; ok is false when s holds no date.
+func ParseDate(s string) (model.Time, bool) { return parseDate(s) }
+
 // parseDate reads a machine or visible date; ok is false when s holds none.
 func parseDate(s string) (model.Time, bool) {
 	s = strings.TrimSpace(s)

@@ -81,8 +81,21 @@ func TestReadFiles(t *testing.T) {
 			}},
 			{source: "articles.jsonl:4", errIs: ErrMalformed},
 			{source: "articles.jsonl:5", errIs: ErrMalformed},
+			// A published with no date in it: the article is kept undated.
+			{source: "articles.jsonl:6", kind: KindArticle, body: "Third text.", check: func(d Document) error {
+				if !d.Hint.Published.IsZero() {
+					return fmt.Errorf("published %q, want none", d.Hint.Published)
+				}
+				return nil
+			}},
 			{source: "articles.jsonl:6", errIs: ErrMalformed},
 			{source: "articles.jsonl:7", kind: KindArticle, body: "Fourth text."},
+			{source: "articles.jsonl:8", kind: KindArticle, body: "Fifth text.", check: func(d Document) error {
+				if got := d.Hint.Published.String(); !strings.HasPrefix(got, "2013-09-26T15:47") {
+					return fmt.Errorf("published %q, want 2013-09-26 at 15:47", got)
+				}
+				return nil
+			}},
 		}},
 		{"json array", "articles.json", []want{
 			{source: "articles.json:2", kind: KindArticle, body: "Array one."},

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/storydesk/storydesk/internal/extract"
 	"github.com/storydesk/storydesk/internal/model"
 )
 
@@ -19,7 +20,9 @@ import (
 //	 "published":"2025-08-14T09:30:00+01:00","byline":"…","text":"…"}
 //
 // Only text is required. id may be a string or a number; published is an
-// RFC 3339 time, a date, or an RFC 1123 time.
+// RFC 3339 time, a date, an RFC 1123 time, or a date as publishers write
+// it ("Posted September 26, 2013 - 3:47pm"); a record whose published
+// holds no date is kept undated, with an error that says so.
 type record struct {
 	ID        json.RawMessage `json:"id"`
 	URL       string          `json:"url"`
@@ -87,13 +90,21 @@ func countLines(b []byte) int { return bytes.Count(b, []byte("\n")) }
 func yieldRecord(o origin, raw []byte, line int, yield yielder) bool {
 	src := o.source + ":" + strconv.Itoa(line)
 	a, err := parseRecord(raw)
-	if err != nil {
+	if a.Text == "" {
 		return fail(yield, src, err)
 	}
-	return yield(Document{Source: src, URL: a.URL, Kind: KindArticle, Body: []byte(a.Text), Hint: a}, nil)
+	if !yield(Document{Source: src, URL: a.URL, Kind: KindArticle, Body: []byte(a.Text), Hint: a}, nil) {
+		return false
+	}
+	if err != nil {
+		return fail(yield, src, fmt.Errorf("%w (kept the article undated)", err))
+	}
+	return true
 }
 
 // parseRecord reads one JSON article; its text is kept exactly as given.
+// A record whose published holds no date comes back undated, with the
+// error that says why; any other error comes with no article.
 func parseRecord(raw []byte) (model.Article, error) {
 	var rec record
 	d := json.NewDecoder(bytes.NewReader(raw))
@@ -115,11 +126,9 @@ func parseRecord(raw []byte) (model.Article, error) {
 		Byline: rec.Byline, Authors: rec.Authors, Language: rec.Language, Text: *rec.Text,
 	}
 	if rec.Published != nil {
-		if a.Published, err = parsePublished(*rec.Published); err != nil {
-			return model.Article{}, err
-		}
+		a.Published, err = parsePublished(*rec.Published)
 	}
-	return a, nil
+	return a, err
 }
 
 // recordID accepts a string or number id; null or absent gives "".
@@ -149,5 +158,8 @@ func parsePublished(s string) (model.Time, error) {
 			return model.At(t), nil
 		}
 	}
-	return model.Time{}, fmt.Errorf(`%w: "published" %q is not an RFC 3339 time or a date`, ErrMalformed, s)
+	if t, ok := extract.ParseDate(s); ok {
+		return t, nil
+	}
+	return model.Time{}, fmt.Errorf(`%w: "published" %q holds no date`, ErrMalformed, s)
 }
