@@ -158,9 +158,11 @@ func statement(s string, minWords int) bool {
 }
 
 // splitClauses returns byte ranges of s, cut at clauseCuts outside
-// quotation marks when each part keeps at least minWords words.
+// quotation marks when each part keeps at least minWords words. A part
+// after a cut leaves out the joint ("and", "but", a dash), so that it
+// reads as a statement of its own.
 func splitClauses(s string, minWords int) [][2]int {
-	var cuts []int
+	var cuts [][2]int // where each joint begins and ends
 	depth := 0
 	for i, r := range s {
 		switch r {
@@ -178,7 +180,7 @@ func splitClauses(s string, minWords int) [][2]int {
 		}
 		for _, c := range clauseCuts {
 			if strings.HasPrefix(s[i:], c) {
-				cuts = append(cuts, i)
+				cuts = append(cuts, [2]int{i, i + len(c)})
 				break
 			}
 		}
@@ -186,9 +188,9 @@ func splitClauses(s string, minWords int) [][2]int {
 	var out [][2]int
 	from := 0
 	for _, c := range cuts {
-		if countWords(s[from:c]) >= minWords && countWords(s[c:]) >= minWords {
-			out = append(out, [2]int{from, c})
-			from = c + 1
+		if countWords(s[from:c[0]]) >= minWords && countWords(s[c[1]:]) >= minWords {
+			out = append(out, [2]int{from, c[0]})
+			from = c[1]
 		}
 	}
 	return append(out, [2]int{from, len(s)})

@@ -1,0 +1,36 @@
+package compare
+
+import "testing"
+
+// TestSplitClauses checks that a sentence is cut at its joints only when
+// both sides can stand alone, and that a part after a cut leaves the
+// joint out.
+func TestSplitClauses(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"Dock workers in Antwerp walked out on Monday, and the port authority closed two of its terminals.",
+			[]string{"Dock workers in Antwerp walked out on Monday", "the port authority closed two of its terminals."}},
+		{"The union asked for more pay; the employers offered a one-off bonus instead of a raise.",
+			[]string{"The union asked for more pay", "the employers offered a one-off bonus instead of a raise."}},
+		{"The strike ended, but not for long.", []string{"The strike ended, but not for long."}},
+		{"“We will not give in, and we will not go home,” the union leader told the crowd outside.",
+			[]string{"“We will not give in, and we will not go home,” the union leader told the crowd outside."}},
+	}
+	for _, tc := range tests {
+		var got []string
+		for _, r := range splitClauses(tc.in, 5) {
+			got = append(got, tc.in[r[0]:r[1]])
+		}
+		if len(got) != len(tc.want) {
+			t.Errorf("splitClauses(%q) = %q, want %q", tc.in, got, tc.want)
+			continue
+		}
+		for i := range got {
+			if got[i] != tc.want[i] {
+				t.Errorf("splitClauses(%q)[%d] = %q, want %q", tc.in, i, got[i], tc.want[i])
+			}
+		}
+	}
+}
