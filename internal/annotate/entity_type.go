@@ -12,7 +12,9 @@ var (
 	post times group bank fund corporation company inc ltd union organization organisation alliance
 	committee court parliament congress senate forces army navy office department administration
 	service services association foundation coalition federation network guard police authority
-	board bureau centre center league club media images social telegraph guardian journal`)
+	board bureau centre center league club media images social telegraph guardian journal
+	systems technologies labs laboratories industries holdings partners ventures airlines airways
+	motors communications networks electronics pharmaceuticals unit units division`)
 	facilityHeads = wordSet(`street st road avenue base airport palace square bridge building tower
 	hall stadium hospital station prison plant cathedral church embassy camp field port`)
 	locationHeads = wordSet(`region sea river ocean mountains peninsula valley island islands gulf
@@ -74,10 +76,49 @@ func (r *entityReader) typeOf(c *candidate) string {
 			return model.Organization
 		}
 	}
+	// A name in capitals throughout ("ANDERSON COOPER:" in a
+	// transcript) is shouted, not an acronym.
+	if !upperForm(r.word(c.head)) {
+		for _, w := range c.words {
+			if thingWord(r.word(w)) {
+				return model.Organization
+			}
+		}
+	}
 	if len(c.words) <= 3 {
 		return model.Person
 	}
 	return model.Organization
+}
+
+// thingWord reports whether w is a word that people's names do not hold
+// but the names of firms, products and bodies do: an acronym of three or
+// more capitals or its plural ("AMD Opteron", "Intel CPUs"), or a word
+// with a capital inside after three or more letters or after a run of
+// capitals ("SeaMicro", "InfiniBand", "QLogic"). Names such as
+// "McDonald", "DeSantis" and "MacArthur" keep their inner capital.
+func thingWord(w string) bool {
+	caps, lowers := 0, 0
+	for i := 0; i < len(w); i++ {
+		switch b := w[i]; {
+		case b >= 'A' && b <= 'Z':
+			if lowers > 0 && i >= 3 && w[:i] != "Mac" {
+				return true // "SeaMicro"
+			}
+			if lowers > 0 {
+				return false // "McDonald", "DeSantis"
+			}
+			caps++
+		case b >= 'a' && b <= 'z':
+			if caps >= 2 && lowers == 0 && i < len(w)-1 {
+				return true // "QLogic", "JPMorgan"
+			}
+			lowers++
+		default:
+			return false
+		}
+	}
+	return caps >= 3 && (lowers == 0 || lowers == 1 && w[len(w)-1] == 's')
 }
 
 func (r *entityReader) isCommon(s Segment) bool {
