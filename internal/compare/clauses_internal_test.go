@@ -34,3 +34,18 @@ func TestSplitClauses(t *testing.T) {
 		}
 	}
 }
+
+func TestSentenceCase(t *testing.T) {
+	for in, want := range map[string]string{
+		"reports soon surfaced that she left.": "Reports soon surfaced that she left.",
+		"eBay shares fell.":                    "eBay shares fell.",
+		"Already capitalised.":                 "Already capitalised.",
+		"élan was gone.":                       "Élan was gone.",
+		"":                                     "",
+		"“quoted” words":                       "“quoted” words",
+	} {
+		if got := sentenceCase(in); got != want {
+			t.Errorf("sentenceCase(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

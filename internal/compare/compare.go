@@ -2,6 +2,8 @@ package compare
 
 import (
 	"sort"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/storydesk/storydesk/internal/model"
 )
@@ -145,7 +147,8 @@ func Compare(arts []model.Article, anns []model.Annotations, opts Options) Resul
 
 // fact turns a group of aligned claims into a cited fact; its text is the
 // sentence claim most like the others, or the sub-clause most like them
-// when all are sub-clauses. A sub-clause cites its whole sentence.
+// when all are sub-clauses, opening with a capital (see sentenceCase). A
+// sub-clause cites its whole sentence.
 func fact(arts []model.Article, cs []claim, g []int32) model.Fact {
 	best, bestScore := g[0], -1.0
 	whole := false
@@ -166,7 +169,7 @@ func fact(arts []model.Article, cs []claim, g []int32) model.Fact {
 			best, bestScore = x, s
 		}
 	}
-	f := model.Fact{Text: cs[best].text}
+	f := model.Fact{Text: sentenceCase(cs[best].text)}
 	for _, m := range g {
 		id := arts[cs[m].art].ID
 		f.Sources = append(f.Sources, id)
@@ -177,4 +180,24 @@ func fact(arts []model.Article, cs []claim, g []int32) model.Fact {
 		f.Support = append(f.Support, model.Support{Article: id, Text: text})
 	}
 	return f
+}
+
+// sentenceCase returns a clause cut from a sentence ("reports soon
+// surfaced that …") with its first letter in capitals, so that it reads
+// as a sentence of its own; a first word with a capital inside ("eBay",
+// "iPhone") is left as written.
+func sentenceCase(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if !unicode.IsLower(r) {
+		return s
+	}
+	for _, c := range s[n:] {
+		if unicode.IsSpace(c) {
+			break
+		}
+		if unicode.IsUpper(c) {
+			return s
+		}
+	}
+	return string(unicode.ToUpper(r)) + s[n:]
 }

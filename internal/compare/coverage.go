@@ -51,7 +51,7 @@ func unique(arts []model.Article, cs []claim, groups [][]int32, max int) []model
 		}
 		u := model.Unique{Article: arts[ai].ID}
 		for _, m := range list {
-			u.Facts = append(u.Facts, cs[m].text)
+			u.Facts = append(u.Facts, sentenceCase(cs[m].text))
 		}
 		out = append(out, u)
 	}
@@ -141,7 +141,7 @@ func points(cs []claim, groups [][]int32, facts []model.Fact, max int) []model.P
 		}
 		rep := groups[fi][0]
 		for _, m := range groups[fi] {
-			if cs[m].text == facts[fi].Text {
+			if sentenceCase(cs[m].text) == facts[fi].Text {
 				rep = m
 			}
 		}
