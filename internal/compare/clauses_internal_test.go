@@ -49,3 +49,22 @@ func TestSentenceCase(t *testing.T) {
 		}
 	}
 }
+
+// TestDependent checks that a piece of a sentence opening with a
+// subordinator is taken for no statement, and a whole sentence or an
+// independent piece is.
+func TestDependent(t *testing.T) {
+	sentence := "The port stayed shut, although the strike had ended, according to the harbour master."
+	for text, want := range map[string]bool{
+		"although the strike had ended":        true,
+		"according to the harbour master.":     true,
+		"The port stayed shut":                 false,
+		sentence:                               false,
+		"that the ferries would run on Monday": true,
+	} {
+		c := claim{text: text, sentence: sentence, words: appendWords(nil, text)}
+		if got := dependent(&c); got != want {
+			t.Errorf("dependent(%q) = %v, want %v", text, got, want)
+		}
+	}
+}

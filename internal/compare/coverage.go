@@ -32,11 +32,12 @@ func weight(c *claim) float64 {
 }
 
 // unique lists, per article, the facts no other article states, weightiest
-// first, at most max per article (0: all).
+// first, at most max per article (0: all). A piece of a sentence that
+// cannot stand as one (see dependent) is left out.
 func unique(arts []model.Article, cs []claim, groups [][]int32, max int) []model.Unique {
 	per := make([][]int32, len(arts))
 	for _, g := range groups {
-		if len(g) == 1 {
+		if len(g) == 1 && !dependent(&cs[g[0]]) {
 			per[cs[g[0]].art] = append(per[cs[g[0]].art], g[0])
 		}
 	}
@@ -172,7 +173,6 @@ func points(cs []claim, groups [][]int32, facts []model.Fact, max int) []model.P
 }
 
 // standsAlone reports whether a clause reads as a sentence by itself: it is
-// the whole sentence, or the piece that ends it.
 // the whole sentence, a piece that ends it, or an independent clause cut
 // at a semicolon or a conjunction. A piece cut off at a dash is the frame
 // of a parenthesis ("During a call among leaders of the coalition – those
@@ -192,6 +192,17 @@ func standsAlone(c *claim) bool {
 	}
 	rest := c.sentence[i+len(c.text):]
 	return !strings.HasPrefix(rest, " – ") && !strings.HasPrefix(rest, " — ")
+}
+
+// subordinators open a clause that hangs on another: "that she never
+// entered", "although the actress's whereabouts were unknown",
+// "according to the Associated Press".
+var subordinators = setOf(`that although though because since whereas unless whether if when while as according who whom whose which where`)
+
+// dependent reports whether c is a piece of its sentence that opens with
+// a subordinator, and so states nothing on its own.
+func dependent(c *claim) bool {
+	return c.text != c.sentence && len(c.words) > 0 && subordinators[c.words[0].text]
 }
 
 func max64(a, b float64) float64 {
