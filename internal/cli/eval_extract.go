@@ -38,7 +38,8 @@ func runEvalExtract(ctx context.Context, e *env, args []string) error {
 }
 
 func runEvalMetadata(ctx context.Context, e *env, args []string) error {
-	fs := newFlags(e, "eval metadata", "DIR", "storydesk eval metadata ../shared/eval/metadata")
+	fs := newFlags(e, "eval metadata", "DIR [-v]", "storydesk eval metadata ../shared/eval/metadata")
+	verbose := fs.Bool("v", false, "list the pages whose title, authors or published time miss")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -63,5 +64,21 @@ func runEvalMetadata(ctx context.Context, e *env, args []string) error {
 	fmt.Fprintf(w, "authors\tP %.3f\tR %.3f\tF1 %.3f\texact %.3f\n", r.AuthorP, r.AuthorR, r.AuthorF1, r.AuthorExact)
 	fmt.Fprintf(w, "published\texact %.3f\tsame day %.3f\tcoverage %.3f\n", r.PublishedExact, r.PublishedSameDay, r.PublishedCoverage)
 	fmt.Fprintf(w, "speed\t%.0f pages/s\n", r.PagesPerSec)
-	return w.Flush()
+	if err := w.Flush(); err != nil {
+		return err
+	}
+	if *verbose {
+		for _, s := range r.PerPage {
+			if !s.TitleExact {
+				fmt.Fprintf(e.stdout, "%s title: got %q, want %q\n", s.ID, s.Title, s.GoldTitle)
+			}
+			if s.AuthorsScored && !s.AuthorsExact {
+				fmt.Fprintf(e.stdout, "%s authors: got %q, want %q\n", s.ID, s.Authors, s.GoldAuthors)
+			}
+			if !s.PublishedExact {
+				fmt.Fprintf(e.stdout, "%s published: got %q, want %q\n", s.ID, s.Published, s.GoldPublished)
+			}
+		}
+	}
+	return nil
 }
