@@ -116,12 +116,21 @@ type Fetcher struct {
 	robots map[string]*robotsEntry // scheme://host → its rules
 }
 
-// robotsEntry is one host's robots.txt, fetched once.
+// robotsEntry is one host's robots.txt, fetched once until it expires.
 type robotsEntry struct {
-	done  chan struct{}
-	rules *Robots
-	err   error
+	done    chan struct{}
+	rules   *Robots
+	err     error
+	expires time.Time // set before done is closed
 }
+
+// How long a host's robots.txt is kept: a day when it was read (RFC 9309
+// asks for no more), a minute when the host failed to serve it, so that
+// a long-running worker asks again once the host is back.
+const (
+	robotsKeep       = 24 * time.Hour
+	robotsKeepFailed = time.Minute
+)
 
 // NewFetcher returns a Fetcher with opts; zero fields take their
 // documented defaults.

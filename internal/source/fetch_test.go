@@ -174,6 +174,48 @@ func TestFetcherRobotsOncePerHost(t *testing.T) {
 	}
 }
 
+// TestFetcherRobotsAskedAgain checks that a robots.txt the host failed
+// to serve is kept for a short while only, and asked for again after it:
+// a host back up is crawled again by a long-running fetcher.
+func TestFetcherRobotsAskedAgain(t *testing.T) {
+	var up atomic.Bool
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/robots.txt" && !up.Load() {
+			http.Error(w, "unavailable", http.StatusServiceUnavailable)
+			return
+		}
+		if r.URL.Path == "/robots.txt" {
+			http.NotFound(w, r)
+			return
+		}
+		fmt.Fprint(w, "ok")
+	}))
+	defer srv.Close()
+	f := NewFetcher(testFetchOptions())
+	if _, err := f.Get(context.Background(), srv.URL+"/a"); !errors.Is(err, ErrRobots) {
+		t.Fatalf("robots.txt 503: err %v, want ErrRobots", err)
+	}
+	f.mu.Lock()
+	for _, e := range f.robots {
+		if keep := time.Until(e.expires); keep > robotsKeepFailed {
+			t.Errorf("a failed robots.txt is kept %v; want at most %v", keep, robotsKeepFailed)
+		}
+		e.expires = time.Now().Add(-time.Second) // as if the minute had passed
+	}
+	f.mu.Unlock()
+	up.Store(true)
+	if _, err := f.Get(context.Background(), srv.URL+"/a"); err != nil {
+		t.Fatalf("robots.txt asked again after it expired: %v, want the page", err)
+	}
+	f.mu.Lock()
+	for _, e := range f.robots {
+		if keep := time.Until(e.expires); keep < robotsKeep-time.Minute {
+			t.Errorf("a robots.txt read is kept %v; want %v", keep, robotsKeep)
+		}
+	}
+	f.mu.Unlock()
+}
+
 func TestFetcherRobotsMissingAllows(t *testing.T) {
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Path == "/robots.txt" {

@@ -40,16 +40,26 @@ func (f *Fetcher) wait(ctx context.Context, host string) error {
 	}
 }
 
-// robotsAllow fetches the host's robots.txt once and checks u against it.
+// robotsAllow fetches the host's robots.txt (once until it expires, see
+// robotsKeep) and checks u against it.
 func (f *Fetcher) robotsAllow(ctx context.Context, u *url.URL) error {
 	key := u.Scheme + "://" + strings.ToLower(u.Host)
 	f.mu.Lock()
 	e, ok := f.robots[key]
+	if ok && expired(e) {
+		ok = false
+	}
 	if !ok {
 		e = &robotsEntry{done: make(chan struct{})}
 		f.robots[key] = e
 		f.mu.Unlock()
-		e.rules, e.err = f.fetchRobots(ctx, key)
+		var failed bool
+		e.rules, failed, e.err = f.fetchRobots(ctx, key)
+		keep := robotsKeep
+		if failed || e.err != nil {
+			keep = robotsKeepFailed
+		}
+		e.expires = time.Now().Add(keep)
 		if ctx.Err() != nil {
 			f.mu.Lock()
 			delete(f.robots, key) // let a later caller try again
@@ -79,18 +89,30 @@ func (f *Fetcher) robotsAllow(ctx context.Context, u *url.URL) error {
 	return nil
 }
 
+// expired reports whether a robots.txt entry that has been fetched is
+// past its time; one still being fetched is not. Called with f.mu held.
+func expired(e *robotsEntry) bool {
+	select {
+	case <-e.done:
+		return time.Now().After(e.expires)
+	default:
+		return false
+	}
+}
+
 // fetchRobots gets base/robots.txt. As RFC 9309 says: a 4xx means no
-// rules; a 5xx means all is disallowed. A failure to connect is returned.
-func (f *Fetcher) fetchRobots(ctx context.Context, base string) (*Robots, error) {
+// rules; a 5xx means all is disallowed, for now (failed is set). A
+// failure to connect is returned.
+func (f *Fetcher) fetchRobots(ctx context.Context, base string) (rules *Robots, failed bool, err error) {
 	resp, err := f.get(ctx, base+"/robots.txt", false, maxRobotsBytes, false)
 	var se *StatusError
 	switch {
 	case errors.As(err, &se) && se.Code >= 500:
-		return ParseRobots([]byte("User-agent: *\nDisallow: /\n")), nil
+		return ParseRobots([]byte("User-agent: *\nDisallow: /\n")), true, nil
 	case errors.As(err, &se), errors.Is(err, ErrTooLarge), errors.Is(err, ErrRedirects):
-		return ParseRobots(nil), nil
+		return ParseRobots(nil), false, nil
 	case err != nil:
-		return nil, err
+		return nil, true, err
 	}
-	return ParseRobots(resp.Body), nil
+	return ParseRobots(resp.Body), false, nil
 }

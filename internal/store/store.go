@@ -333,6 +333,10 @@ type Outcome struct {
 	// RetryIn is how long a failed job that is queued again waits before
 	// a worker may claim it; 0 means at once.
 	RetryIn time.Duration
+	// Permanent says that the error will not go away on a retry (a
+	// malformed or missing input): the job fails for good now, whatever
+	// attempts it has left.
+	Permanent bool
 }
 
 // JobListOptions filters and pages ListJobs. The zero value lists every job.

@@ -122,7 +122,7 @@ func (r *runner) refresh(ctx context.Context) error {
 func (r *runner) ingest(ctx context.Context, job store.Job) ([]byte, error) {
 	var in Input
 	if err := json.Unmarshal(job.Payload, &in); err != nil || in.Input == "" {
-		return nil, fmt.Errorf("job %d: payload is not an ingest input", job.ID)
+		return nil, permanentError{fmt.Errorf("job %d: payload is not an ingest input", job.ID)}
 	}
 	rd, err := r.readerFor(ctx, in)
 	if err != nil {
@@ -134,16 +134,16 @@ func (r *runner) ingest(ctx context.Context, job store.Job) ([]byte, error) {
 	}
 	sink := pipeline.NewSink(r.st)
 	sink.Signature = rd.p.TakeSignature
-	var failed []string
+	var failed []error
 	refused := make(map[string]bool)
 	sink.Failed = func(a model.Article, err error) {
 		refused[a.ID] = true
-		failed = append(failed, fmt.Sprintf("%s: not stored: %v", a.Source, err))
+		failed = append(failed, fmt.Errorf("%s: not stored: %w", a.Source, err))
 	}
 	var arts []model.Article
 	for a, err := range rd.p.Read(ctx, []string{in.Input}) {
 		if err != nil {
-			failed = append(failed, err.Error())
+			failed = append(failed, err)
 			continue
 		}
 		arts = append(arts, a)
@@ -183,14 +183,20 @@ func (r *runner) ingest(ctx context.Context, job store.Job) ([]byte, error) {
 	if err := ctx.Err(); err != nil {
 		return result, err
 	}
-	switch len(failed) {
-	case 0:
+	if len(failed) == 0 {
 		return result, nil
-	case 1:
-		return result, errors.New(failed[0])
-	default:
-		return result, fmt.Errorf("%s (and %d more)", failed[0], len(failed)-1)
 	}
+	err = failed[0]
+	if len(failed) > 1 {
+		err = fmt.Errorf("%w (and %d more)", failed[0], len(failed)-1)
+	}
+	// A retry reads again only when some part may read the next time.
+	for _, f := range failed {
+		if !permanent(f) {
+			return result, err
+		}
+	}
+	return result, permanentError{err}
 }
 
 // annotate stores the annotations of arts. An undated article is left

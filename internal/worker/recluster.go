@@ -19,7 +19,7 @@ func (r *runner) recluster(ctx context.Context, job store.Job) ([]byte, error) {
 	var opts ReclusterOptions
 	if len(job.Payload) > 0 {
 		if err := json.Unmarshal(job.Payload, &opts); err != nil {
-			return nil, fmt.Errorf("job %d: payload is not recluster options", job.ID)
+			return nil, permanentError{fmt.Errorf("job %d: payload is not recluster options", job.ID)}
 		}
 	}
 	dopts := r.opts.Pipeline.Dedup

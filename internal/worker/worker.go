@@ -10,7 +10,9 @@ import (
 	"sync"
 	"time"
 
+	"github.com/storydesk/storydesk/internal/extract"
 	"github.com/storydesk/storydesk/internal/pipeline"
+	"github.com/storydesk/storydesk/internal/source"
 	"github.com/storydesk/storydesk/internal/store"
 )
 
@@ -220,6 +222,7 @@ func (r *runner) run(ctx context.Context, job store.Job) error {
 	if err != nil {
 		out.Error = err.Error()
 		out.RetryIn = r.opts.RetryDelay << min(max(job.Attempts-1, 0), 16)
+		out.Permanent = permanent(err)
 	}
 	fin, ferr := r.st.Finish(context.WithoutCancel(ctx), job.ID, r.name, out)
 	if errors.Is(ferr, store.ErrLeaseLost) {
@@ -260,7 +263,8 @@ func (r *runner) logf(level slog.Level, msg string, job store.Job) {
 func (r *runner) do(ctx context.Context, job store.Job) (result []byte, err error) {
 	defer func() {
 		if p := recover(); p != nil {
-			result, err = nil, fmt.Errorf("job %d (%s): panic: %v", job.ID, job.Kind, p)
+			// The same input would panic again.
+			result, err = nil, permanentError{fmt.Errorf("job %d (%s): panic: %v", job.ID, job.Kind, p)}
 		}
 	}()
 	switch job.Kind {
@@ -271,4 +275,36 @@ func (r *runner) do(ctx context.Context, job store.Job) (result []byte, err erro
 	default:
 		return nil, fmt.Errorf("job %d: unknown kind %q", job.ID, job.Kind)
 	}
+}
+
+// permanentError marks an error that a retry cannot mend.
+type permanentError struct{ error }
+
+func (e permanentError) Unwrap() error { return e.error }
+
+// lasting are the errors of input that reads the same way every time:
+// missing, malformed, undecodable, refused, too large or without text.
+// A robots.txt refusal is not among them: a server that fails to serve
+// its robots.txt refuses everything until it serves it again.
+var lasting = []error{
+	source.ErrNotFound, source.ErrMalformed, source.ErrDecode, source.ErrUnsupported,
+	source.ErrRefused, source.ErrTooLarge, source.ErrRedirects,
+	extract.ErrNoText, store.ErrInvalid,
+}
+
+// permanent reports whether err will come back on a retry of its job:
+// the job then fails at once rather than use its attempts. Timeouts,
+// HTTP errors, robots.txt refusals and the store's own errors may pass
+// and are retried.
+func permanent(err error) bool {
+	var p permanentError
+	if errors.As(err, &p) {
+		return true
+	}
+	for _, e := range lasting {
+		if errors.Is(err, e) {
+			return true
+		}
+	}
+	return false
 }

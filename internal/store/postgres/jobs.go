@@ -132,12 +132,12 @@ func (db *DB) Heartbeat(ctx context.Context, id int64, worker string, lease time
 // finishJob ends an attempt: done, queued again while attempts are left,
 // or failed for good.
 const finishJob = `UPDATE jobs SET
-		state = CASE WHEN $3 = '' THEN 'done' WHEN attempts < max_attempts THEN 'queued' ELSE 'failed' END,
+		state = CASE WHEN $3 = '' THEN 'done' WHEN attempts < max_attempts AND NOT $6 THEN 'queued' ELSE 'failed' END,
 		error = $3,
 		result = COALESCE($4::json, result),
-		lease_until = CASE WHEN $3 <> '' AND attempts < max_attempts AND $5 > 0
+		lease_until = CASE WHEN $3 <> '' AND attempts < max_attempts AND NOT $6 AND $5 > 0
 			THEN clock_timestamp() + $5::float8 * interval '1 microsecond' END,
-		finished = CASE WHEN $3 <> '' AND attempts < max_attempts THEN NULL ELSE clock_timestamp() END
+		finished = CASE WHEN $3 <> '' AND attempts < max_attempts AND NOT $6 THEN NULL ELSE clock_timestamp() END
 	WHERE id = $1 AND worker = $2 AND state = 'running'
 	RETURNING ` + jobColumns
 
@@ -147,7 +147,7 @@ func (db *DB) Finish(ctx context.Context, id int64, worker string, out store.Out
 	if err != nil {
 		return store.Job{}, fmt.Errorf("finish job %d: %w", id, err)
 	}
-	rows, _ := db.pool.Query(ctx, finishJob, id, store.JobText(worker), store.JobText(out.Error), res, out.RetryIn.Microseconds())
+	rows, _ := db.pool.Query(ctx, finishJob, id, store.JobText(worker), store.JobText(out.Error), res, out.RetryIn.Microseconds(), out.Permanent)
 	job, err := pgx.CollectExactlyOneRow(rows, scanJob)
 	if errors.Is(err, pgx.ErrNoRows) {
 		err = store.ErrLeaseLost

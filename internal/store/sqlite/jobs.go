@@ -122,13 +122,13 @@ func (db *DB) Finish(ctx context.Context, id int64, worker string, out store.Out
 	err := db.write(ctx, func(tx *sql.Tx) error {
 		var err error
 		job, err = scanJob(tx.QueryRowContext(ctx, `UPDATE jobs SET
-				state = CASE WHEN ?1 = '' THEN 'done' WHEN attempts < max_attempts THEN 'queued' ELSE 'failed' END,
+				state = CASE WHEN ?1 = '' THEN 'done' WHEN attempts < max_attempts AND NOT ?7 THEN 'queued' ELSE 'failed' END,
 				error = ?1,
 				result = COALESCE(?2, result),
-				lease_until = CASE WHEN ?1 <> '' AND attempts < max_attempts THEN ?6 END,
-				finished = CASE WHEN ?1 <> '' AND attempts < max_attempts THEN NULL ELSE ?3 END
+				lease_until = CASE WHEN ?1 <> '' AND attempts < max_attempts AND NOT ?7 THEN ?6 END,
+				finished = CASE WHEN ?1 <> '' AND attempts < max_attempts AND NOT ?7 THEN NULL ELSE ?3 END
 			WHERE id = ?4 AND worker = ?5 AND state = 'running'
-			RETURNING `+jobColumns, errText, res, micros(time.Now()), id, store.JobText(worker), retryAt))
+			RETURNING `+jobColumns, errText, res, micros(time.Now()), id, store.JobText(worker), retryAt, out.Permanent))
 		if errors.Is(err, sql.ErrNoRows) {
 			return store.ErrLeaseLost
 		}

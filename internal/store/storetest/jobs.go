@@ -195,7 +195,8 @@ func testJobLease(t *testing.T, s store.Store) {
 }
 
 // testJobRetries checks that a failed attempt is queued again until the
-// job has used its attempts, and then fails for good with its error.
+// job has used its attempts, and then fails for good with its error; and
+// that a permanent error fails it at once.
 func testJobRetries(t *testing.T, s store.Store) {
 	ctx := context.Background()
 	j := enqueue(t, s, store.NewJob{Kind: "ingest", MaxAttempts: 2})
@@ -221,6 +222,17 @@ func testJobRetries(t *testing.T, s store.Store) {
 	}
 	if _, err := s.Claim(ctx, nil, "w", time.Minute); !errors.Is(err, store.ErrNoJob) {
 		t.Errorf("Claim after the job failed for good = %v; want ErrNoJob", err)
+	}
+
+	// A permanent error fails the job at once, attempts left or not.
+	p := enqueue(t, s, store.NewJob{Kind: "ingest", MaxAttempts: 3})
+	claim(t, s, "w", time.Minute)
+	f, err = s.Finish(ctx, p.ID, "w", store.Outcome{Error: "missing.txt: not found", RetryIn: time.Millisecond, Permanent: true})
+	if err != nil || f.State != store.JobFailed || f.Attempts != 1 || f.Finished.IsZero() || !f.LeaseUntil.IsZero() {
+		t.Fatalf("permanent failure = %+v, %v; want failed for good after one attempt", f, err)
+	}
+	if _, err := s.Claim(ctx, nil, "w", time.Minute); !errors.Is(err, store.ErrNoJob) {
+		t.Errorf("Claim after a permanent failure = %v; want ErrNoJob", err)
 	}
 }
 
