@@ -42,8 +42,8 @@ func TestQueueAndWorker(t *testing.T) {
 			t.Errorf("counts %v, %d jobs; want 5 ingests and a recluster done, one failed", got.Counts, len(got.Jobs))
 		}
 		for _, j := range got.Jobs {
-			if j.State == "failed" && (!strings.Contains(j.Error, "gone.html") || j.Attempts != 3) {
-				t.Errorf("failed job %+v; want the missing file named after 3 attempts", j)
+			if j.State == "failed" && (!strings.Contains(j.Error, "gone.html") || j.Attempts != 1) {
+				t.Errorf("failed job %+v; want the missing file named, failed at its first attempt", j)
 			}
 		}
 		out, _, _ = run(t, "stories", "--db", db, "--format", "json")
