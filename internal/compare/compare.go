@@ -131,6 +131,10 @@ func Compare(arts []model.Article, anns []model.Annotations, opts Options) Resul
 	if opts.Detail > 0 {
 		facts = append(facts, details(ix, all, first, facts, factOf, opts.Detail, opts.Align)...)
 	}
+	// The when and where of events come last and make no key point: the
+	// timeline shows them.
+	told := len(facts)
+	facts = append(facts, eventFacts(all, first, anns, facts)...)
 	res := Result{}
 	for _, g := range facts {
 		res.Facts = append(res.Facts, fact(arts, all, g))
@@ -141,7 +145,7 @@ func Compare(arts []model.Article, anns []model.Annotations, opts Options) Resul
 	res.Coverage = coverage(arts, facts, all)
 	res.Unique = unique(arts, all, facts, opts.MaxUnique)
 	res.Timeline = timeline(cs, factOf[:first], res.Facts)
-	res.Points = points(all, facts, res.Facts, opts.MaxPoints)
+	res.Points = points(all, facts[:told], res.Facts[:told], opts.MaxPoints)
 	return res
 }
 
