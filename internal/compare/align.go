@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"iter"
 	"math"
 	"slices"
 	"sort"
@@ -615,32 +616,43 @@ func (x *termIndex) rareLimit() int32 {
 // day or place with a shared rare word.
 func (x *termIndex) strong(a, b *claim, rare int32) bool {
 	var class, party, anchor, word bool
-	i, j := 0, 0
-	for i < len(a.terms) && j < len(b.terms) {
-		switch {
-		case a.terms[i] < b.terms[j]:
-			i++
-		case a.terms[i] > b.terms[j]:
-			j++
-		default:
-			t := a.terms[i]
-			switch x.kinds[t] {
-			case kindFrame:
-				return true
-			case kindClass:
-				class = true
-			case kindPerson, kindEntity:
-				party = true
-			case kindPlace, kindValue, kindDay:
-				anchor = true
-			case kindWord:
-				word = word || x.df[t] <= rare
-			}
-			i++
-			j++
+	for t := range sharedTerms(a, b) {
+		switch x.kinds[t] {
+		case kindFrame:
+			return true
+		case kindClass:
+			class = true
+		case kindPerson, kindEntity:
+			party = true
+		case kindPlace, kindValue, kindDay:
+			anchor = true
+		case kindWord:
+			word = word || x.df[t] <= rare
 		}
 	}
 	return class && party && sharedAgent(a, b) || anchor && word
+}
+
+// sharedTerms yields the terms two claims share, in order (a claim's
+// terms are sorted).
+func sharedTerms(a, b *claim) iter.Seq[int32] {
+	return func(yield func(int32) bool) {
+		i, j := 0, 0
+		for i < len(a.terms) && j < len(b.terms) {
+			switch {
+			case a.terms[i] < b.terms[j]:
+				i++
+			case a.terms[i] > b.terms[j]:
+				j++
+			default:
+				if !yield(a.terms[i]) {
+					return
+				}
+				i++
+				j++
+			}
+		}
+	}
 }
 
 // sharedAgent reports whether the subject of one claim is named in the
@@ -1059,26 +1071,15 @@ func clock(v string) bool {
 // word is not enough: other events happen there and then.
 func (x *termIndex) specific(c, m *claim, limit int32, least float64) bool {
 	var core, word, same bool
-	i, j := 0, 0
-	for i < len(c.terms) && j < len(m.terms) {
-		switch {
-		case c.terms[i] < m.terms[j]:
-			i++
-		case c.terms[i] > m.terms[j]:
-			j++
-		default:
-			t := c.terms[i]
-			switch x.kinds[t] {
-			case kindClass, kindFrame:
-				same = true
-				core = core || x.df[t] <= limit
-			case kindValue:
-				core = core || x.df[t] <= limit
-			case kindWord:
-				word = word || x.df[t] <= limit
-			}
-			i++
-			j++
+	for t := range sharedTerms(c, m) {
+		switch x.kinds[t] {
+		case kindClass, kindFrame:
+			same = true
+			core = core || x.df[t] <= limit
+		case kindValue:
+			core = core || x.df[t] <= limit
+		case kindWord:
+			word = word || x.df[t] <= limit
 		}
 	}
 	if !same && len(c.preds) > 0 && len(m.preds) > 0 {
