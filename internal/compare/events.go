@@ -52,7 +52,7 @@ func eventFacts(cs []claim, first int, anns []model.Annotations, have [][]int32)
 					continue
 				}
 				c := &cs[ci]
-				subject := c.start <= m.Start && countWords(c.text[:min(len(c.text), byteOffset(c.text, m.Start-c.start))]) <= 2
+				subject := countWords(c.runes(c.start, m.Start)) <= 2
 				// What lies between the mention and the next event
 				// mention of the claim belongs to this one.
 				limit := nextEvent(ann, m, c.end)
